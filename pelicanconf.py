@@ -1,0 +1,123 @@
+"""Settings for local preview: relative URLs, drafts visible, problems logged as warnings.
+
+``publishconf.py`` imports everything here and overrides what production needs.
+"""
+
+from __future__ import annotations
+
+# --- The site -------------------------------------------------------------------------------
+SITENAME = "Office to Monitor and Combat Trafficking in Persons"
+SITE_SHORTNAME = "Combat Trafficking in Persons"
+SITE_DEPARTMENT = "U.S. Department of State"
+SITE_MISSION = (
+    "We lead the United States' global engagement against human trafficking, working with "
+    "foreign governments and civil society to protect victims, prevent trafficking and "
+    "prosecute traffickers."
+)
+AUTHOR = "Public Engagement"
+# Preview serves from http://localhost:8000 (invoke serve / livereload); links stay relative.
+SITEURL = "http://localhost:8000"
+RELATIVE_URLS = True
+TIMEZONE = "America/New_York"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+# --- Content --------------------------------------------------------------------------------
+PATH = "content"
+PAGE_PATHS = ["pages"]
+ARTICLE_PATHS = ["news"]
+STATIC_PATHS = ["images"]
+IGNORE_FILES = [".#*", "README.md"]
+# A page's address follows its file: pages/about/public-engagement.md -> about/public-engagement/
+PATH_METADATA = r"pages/(?P<slug>.+)\.md"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+ARTICLE_URL = "news/{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = "news/{date:%Y}/{slug}/index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+DRAFT_PAGE_URL = "drafts/pages/{slug}/"
+DRAFT_PAGE_SAVE_AS = "drafts/pages/{slug}/index.html"
+CATEGORY_URL = "news/category/{slug}/"
+CATEGORY_SAVE_AS = "news/category/{slug}/index.html"
+CATEGORIES_SAVE_AS = "news/categories/index.html"
+TAG_URL = "news/tag/{slug}/"
+TAG_SAVE_AS = "news/tag/{slug}/index.html"
+TAGS_SAVE_AS = "news/tags/index.html"
+AUTHOR_URL = "news/author/{slug}/"
+AUTHOR_SAVE_AS = "news/author/{slug}/index.html"
+AUTHORS_SAVE_AS = "news/authors/index.html"
+ARCHIVES_SAVE_AS = "news/archives/index.html"
+YEAR_ARCHIVE_URL = "news/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "news/{date:%Y}/index.html"
+# The home page is content/pages/home.md (saved as index.html); the news list lives at news/.
+INDEX_SAVE_AS = "news/index.html"
+DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives"]
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = [
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+]
+DEFAULT_CATEGORY = "Stories"
+SUMMARY_MAX_LENGTH = 40
+SHOW_DRAFTS = True
+
+# --- Markdown -------------------------------------------------------------------------------
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {"footnotes": {"BACKLINK_TITLE": "Back to reference %d"}},
+        "markdown.extensions.toc": {"permalink": False, "toc_depth": "2-3"},
+        "markdown.extensions.smarty": {},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+
+# --- Feeds (Pelican's own until the feeds plugin takes over) ----------------------------------
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = "feeds/all.rss.xml"
+CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
+CATEGORY_FEED_RSS = None
+TAG_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+FEED_MAX_ITEMS = 50
+
+# --- Theme ----------------------------------------------------------------------------------
+THEME = "theme"
+THEME_STATIC_DIR = "theme"
+# Primary navigation: (label, URL relative to the site root). A page is "current" when its URL
+# starts with the item's URL.
+NAV_ITEMS = [
+    ("About the Office", "about/"),
+    ("The 3P Paradigm", "3p/"),
+    ("Countries", "countries/"),
+    ("TIP Report", "tip-report/"),
+    ("Campaigns", "news/category/campaigns/"),
+    ("News", "news/"),
+]
+CONTACT = {
+    "office": "Office to Monitor and Combat Trafficking in Persons",
+    "address": "U.S. Department of State, Washington, DC",
+    "hotline_label": "National Human Trafficking Resource Center (U.S.)",
+    "hotline": "1-888-373-7888",
+}
+DATA_CREDIT = (
+    "Tier data: US Department of State TIP Reports, as compiled by Judith G. Kelley "
+    "(github.com/andrewheiss/scorecard-diplomacy, MIT)."
+)
+
+# --- Plugins --------------------------------------------------------------------------------
+PLUGIN_PATHS = ["."]
+PLUGINS = [
+    "plugins.markup",
+    "plugins.enhance",
+]
+
+# --- Output ---------------------------------------------------------------------------------
+OUTPUT_PATH = "output"
+DELETE_OUTPUT_DIRECTORY = False
+# Cache parsed content between preview builds; publish builds start clean.
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

@@ -1,0 +1,35 @@
+"""Report a writer's mistake in one line: the file, the line where known, what is wrong, the fix.
+
+Every plugin reports content problems through :func:`report`, so writers see one format and
+``pelican --fatal warnings`` (``invoke check``, publish builds) fails on any of them.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+_PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """Return ``path`` relative to the project root when it lies inside it."""
+    resolved = Path(path).resolve()
+    try:
+        return str(resolved.relative_to(_PROJECT_ROOT))
+    except ValueError:
+        return str(path)
+
+
+def report(
+    logger: logging.Logger,
+    path: str | os.PathLike[str],
+    problem: str,
+    fix: str,
+    *,
+    line: int | None = None,
+) -> None:
+    """Log a content problem as ``file:line: problem. Fix: fix`` at warning level."""
+    where = display_path(path) if line is None else f"{display_path(path)}:{line}"
+    logger.warning("%s: %s. Fix: %s", where, problem.rstrip("."), fix)

@@ -1,0 +1,20 @@
+"""Settings for production: absolute URLs under $SITEURL, no drafts, a clean output folder.
+
+``SITEURL`` comes from the environment and may carry a path (``https://example.org/tip``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: F403
+
+SITEURL = os.environ.get("SITEURL", "https://example.org").rstrip("/")
+RELATIVE_URLS = False
+SHOW_DRAFTS = False
+# Drafts are read (so their mistakes are still reported) but never written.
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DELETE_OUTPUT_DIRECTORY = True
