@@ -112,6 +112,7 @@ DATA_CREDIT = (
 PLUGIN_PATHS = ["."]
 PLUGINS = [
     "plugins.markup",
+    "plugins.countries",
     "plugins.enhance",
 ]
 

@@ -1,0 +1,87 @@
+"""The TIP Report's tiers: their codes, labels, plain-language meanings and order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Tier:
+    """One tier of the TIP Report, coded in the data as 1, 2, 2WL, 3 or special."""
+
+    code: str
+    label: str
+    short: str
+    meaning: str
+    rank: int | None  # 1 is best; None for special cases, which are not ranked
+
+    @property
+    def css(self) -> str:
+        """Return the CSS class of the tier's badge, e.g. ``tier-2wl``."""
+        return f"tier-{self.code.lower()}"
+
+    @property
+    def slug(self) -> str:
+        """Return the tier's URL part, e.g. ``tier-2wl`` or ``special-case``."""
+        return "special-case" if self.code == "special" else f"tier-{self.code.lower()}"
+
+
+TIERS: dict[str, Tier] = {
+    tier.code: tier
+    for tier in (
+        Tier(
+            "1",
+            "Tier 1",
+            "1",
+            "The government fully meets the minimum standards for the elimination of "
+            "trafficking in Section 108 of the Trafficking Victims Protection Act.",
+            1,
+        ),
+        Tier(
+            "2",
+            "Tier 2",
+            "2",
+            "The government does not fully meet the minimum standards but is making "
+            "significant efforts to bring itself into compliance with them.",
+            2,
+        ),
+        Tier(
+            "2WL",
+            "Tier 2 Watch List",
+            "2WL",
+            "The government does not fully meet the minimum standards and is making "
+            "significant efforts, but concerns such as a large or growing number of victims, "
+            "or a failure to show increasing efforts, put it on watch.",
+            3,
+        ),
+        Tier(
+            "3",
+            "Tier 3",
+            "3",
+            "The government does not fully meet the minimum standards and is not making "
+            "significant efforts to do so.",
+            4,
+        ),
+        Tier(
+            "special",
+            "Special case",
+            "SC",
+            "The report did not rank the country that year, usually because conflict, "
+            "disaster or a lack of information made a ranking impossible.",
+            None,
+        ),
+    )
+}
+
+
+def movement(previous: Tier | None, current: Tier) -> str:
+    """Describe the change from the previous report: new, upgraded, downgraded or unchanged."""
+    if previous is None:
+        return "new"
+    if previous.rank is None or current.rank is None:
+        return "unchanged" if previous == current else "changed"
+    if current.rank < previous.rank:
+        return "upgraded"
+    if current.rank > previous.rank:
+        return "downgraded"
+    return "unchanged"

@@ -1,0 +1,45 @@
+"""Country, region, report-year and open-data pages, from the one tier model.
+
+Adds a generator that loads ``content/data/tier_history.csv`` once (a broken row stops the
+build with the file, line and allowed values), links each article's ``Countries:`` metadata
+to the model (an unknown country is reported with the article's file and line), reads the
+optional narratives ``content/countries/<slug>.md`` and ``content/reports/<year>.md``, and
+writes ``countries/``, ``countries/<slug>/``, ``regions/<code>/``, ``reports/``,
+``reports/<year>/``, ``data/`` and the downloads ``data/tier-placements.{csv,json}``.
+
+Context it adds, for every template and later plugin: ``tip`` (:class:`TipData`), ``tiers``,
+``regions``, ``country_links`` (:class:`~.links.Links`), ``country_articles`` (articles by
+country slug), ``country_narratives``, ``report_notes``; and ``article.countries``.
+
+Signals: ``initialized``, ``get_generators``.
+Settings read (defaults in :mod:`.settings`): ``COUNTRIES_DATA_PATH``
+("data/tier_history.csv"), ``COUNTRIES_REPORT_YEARS`` ((2001, 2015)),
+``COUNTRIES_NARRATIVE_PATHS`` (["countries"]), ``COUNTRIES_REPORT_NOTE_PATHS`` (["reports"]),
+``COUNTRIES_*_URL`` / ``COUNTRIES_*_SAVE_AS`` for each page, ``COUNTRIES_DOWNLOAD_CSV`` and
+``COUNTRIES_DOWNLOAD_JSON``, ``COUNTRIES_DATA_CREDIT``.
+"""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from plugins._common.settings import apply_defaults
+
+from .generator import CountriesGenerator
+from .settings import DEFAULTS
+
+
+def add_defaults(pelican) -> None:
+    """Merge the plugin's defaults into the settings."""
+    apply_defaults(pelican.settings, DEFAULTS)
+
+
+def get_generators(pelican) -> type[CountriesGenerator]:
+    """Return the countries generator."""
+    return CountriesGenerator
+
+
+def register() -> None:
+    """Connect the plugin to Pelican."""
+    signals.initialized.connect(add_defaults)
+    signals.get_generators.connect(get_generators)

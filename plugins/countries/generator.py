@@ -1,0 +1,164 @@
+"""The countries generator: loads the tier model once and writes every page built from it."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from markdown import Markdown
+from pelican.generators import Generator
+
+from plugins._common.tiers import TIERS
+from plugins._common.tipdata import (
+    REGIONS,
+    Country,
+    TipData,
+    load_office_figures,
+    load_tip_data,
+)
+
+from .downloads import FIELD_MEANINGS, to_csv, to_json
+from .links import Links
+from .mentions import link_articles
+from .narratives import check_sections, read_narratives
+
+logger = logging.getLogger(__name__)
+
+
+class CountriesGenerator(Generator):
+    """Add ``tip`` (the model) to the context; write country, region, report and data pages."""
+
+    def generate_context(self) -> None:
+        """Load and check the data; link articles and narratives to countries."""
+        data_path = Path(self.path, self.settings["COUNTRIES_DATA_PATH"])
+        figures_path = data_path.with_name("office_figures.csv")
+        data = load_tip_data(
+            data_path,
+            range(self.settings["COUNTRIES_REPORT_YEARS"][0],
+                  self.settings["COUNTRIES_REPORT_YEARS"][1] + 1),
+        )  # fmt: skip
+        articles = [*self.context.get("articles", []), *self.context.get("drafts", [])]
+        narratives = read_narratives(
+            self,
+            self.settings["COUNTRIES_NARRATIVE_PATHS"],
+            {country.slug for country in data.countries},
+            "country slug",
+        )
+        for narrative in narratives.values():
+            check_sections(narrative.source_path)
+        notes = read_narratives(
+            self,
+            self.settings["COUNTRIES_REPORT_NOTE_PATHS"],
+            {str(year) for year in data.years},
+            "report year",
+        )
+        self.context.update(
+            tip=data,
+            tiers=TIERS,
+            regions=REGIONS,
+            country_links=Links(self.settings),
+            country_articles=link_articles(data, articles),
+            country_narratives=narratives,
+            report_notes=notes,
+            office_figures=load_office_figures(figures_path) if figures_path.is_file() else (),
+        )
+
+    def generate_output(self, writer) -> None:
+        """Write every page of the model and the two downloads."""
+        data: TipData = self.context["tip"]
+        links: Links = self.context["country_links"]
+        self._write(writer, self.settings["COUNTRIES_INDEX_SAVE_AS"], links.countries, "countries")
+        for country in data.countries:
+            self._write(
+                writer,
+                links.country_save_as(country),
+                links.country(country),
+                "country",
+                country=country,
+                narrative=self.context["country_narratives"].get(country.slug),
+                mentions=self.context["country_articles"][country.slug],
+                peers=_peers(data, country),
+            )
+        for region in REGIONS.values():
+            self._write(
+                writer,
+                links.region_save_as(region),
+                links.region(region),
+                "region",
+                region=region,
+                region_countries=data.in_region(region),
+            )
+        self._write(writer, self.settings["COUNTRIES_REPORTS_SAVE_AS"], links.reports, "reports")
+        for index, year in enumerate(data.years):
+            previous = data.years[index - 1] if index else None
+            self._write(
+                writer,
+                links.report_save_as(year),
+                links.report(year),
+                "report_year",
+                year=year,
+                previous_year=previous,
+                next_year=data.years[index + 1] if index + 1 < len(data.years) else None,
+                placements=data.in_year(year),
+                note=self.context["report_notes"].get(str(year)),
+            )
+        self._write_data(writer, data, links)
+
+    def _write_data(self, writer, data: TipData, links: Links) -> None:
+        """Write the two downloads and the page that documents them."""
+        csv_text = to_csv(data)
+        json_text = to_json(data, self.settings["COUNTRIES_DATA_CREDIT"])
+        self._write_text(links.csv, csv_text)
+        self._write_text(links.json, json_text)
+        sources = Path(self.path, self.settings["COUNTRIES_DATA_PATH"]).with_name("SOURCES.md")
+        self._write(
+            writer,
+            self.settings["COUNTRIES_DATA_SAVE_AS"],
+            links.data,
+            "data",
+            downloads=[
+                ("Tier placements, CSV", links.csv, len(csv_text.encode())),
+                ("Tier placements, JSON", links.json, len(json_text.encode())),
+            ],
+            downloads_rows=sum(len(country.placements) for country in data.countries),
+            download_fields=FIELD_MEANINGS,
+            sources_html=self._markdown(sources) if sources.is_file() else "",
+        )
+
+    def _markdown(self, path: Path) -> str:
+        """Render a Markdown file with the site's Markdown settings (no metadata)."""
+        options = {k: v for k, v in self.settings["MARKDOWN"].items() if k != "extensions"}
+        extensions = [
+            e
+            for e in self.settings["MARKDOWN"].get("extensions", [])
+            if e != "markdown.extensions.meta"
+        ]
+        return Markdown(extensions=extensions, **options).convert(path.read_text(encoding="utf-8"))
+
+    def _write(self, writer, save_as: str, url: str, template: str, **values: Any) -> None:
+        writer.write_file(
+            save_as,
+            self.get_template(template),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            url=url,
+            page_url=url,
+            **values,
+        )
+
+    def _write_text(self, save_as: str, text: str) -> None:
+        path = Path(self.output_path, save_as)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def _peers(data: TipData, country: Country) -> list[Country]:
+    """Return the other countries of the same region on the same latest tier."""
+    return [
+        other
+        for other in data.in_region(country.region)
+        if other != country
+        and other.latest.year == country.latest.year
+        and other.latest.tier == country.latest.tier
+    ]

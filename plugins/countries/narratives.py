@@ -1,0 +1,82 @@
+"""Read the optional narratives: ``countries/<slug>.md`` and ``reports/<year>.md``.
+
+A country narrative follows the report's structure; its second-level headings must be among
+:data:`SECTIONS`, in that order.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+from pathlib import Path
+
+from pelican.contents import Page
+
+from plugins._common.problems import report
+
+logger = logging.getLogger(__name__)
+
+SECTIONS = (
+    "Tier rationale",
+    "Prioritized recommendations",
+    "Prosecution",
+    "Protection",
+    "Prevention",
+    "Trafficking profile",
+)
+_HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
+
+
+def read_narratives(generator, folders: list[str], known: set[str], what: str) -> dict[str, Page]:
+    """Read ``<folder>/<key>.md`` files keyed by file stem; report stems not in ``known``."""
+    found: dict[str, Page] = {}
+    for folder in folders:
+        for path in sorted(Path(generator.path, folder).glob("*.md")):
+            key = path.stem
+            if key not in known:
+                _report_unknown_key(path, key, known, what)
+                continue
+            page = generator.readers.read_file(
+                base_path=generator.path,
+                path=str(path.relative_to(generator.path)),
+                content_class=Page,
+                context=generator.context,
+            )
+            found[key] = page
+    return found
+
+
+def check_sections(path: str, ordered: tuple[str, ...] = SECTIONS) -> None:
+    """Report a country narrative's headings that are unknown or out of the report's order."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return
+    last = -1
+    for number, line in enumerate(lines, start=1):
+        match = _HEADING.match(line)
+        if not match:
+            continue
+        heading = match.group(1)
+        if heading not in ordered:
+            _report(path, number, f"the section {heading!r} is not a report section", ordered)
+        elif ordered.index(heading) < last:
+            _report(path, number, f"the section {heading!r} is out of order", ordered)
+        else:
+            last = ordered.index(heading)
+
+
+def _report(path: str, line: int, problem: str, ordered: tuple[str, ...]) -> None:
+    report(
+        logger, path, problem, f"use these ## headings, in order: {', '.join(ordered)}", line=line
+    )
+
+
+def _report_unknown_key(path: Path, key: str, known: set[str], what: str) -> None:
+    guesses = difflib.get_close_matches(key, sorted(known), n=1)
+    hint = f"rename it {guesses[0]}.md" if guesses else f"name it after a {what}"
+    report(logger, path, f"{key!r} is not a {what} of the tier data", hint)
+
+
+__all__: list[str] = ["SECTIONS", "check_sections", "read_narratives"]
