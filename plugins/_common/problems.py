@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import NoReturn
 
 _PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -33,3 +34,17 @@ def report(
     """Log a content problem as ``file:line: problem. Fix: fix`` at warning level."""
     where = display_path(path) if line is None else f"{display_path(path)}:{line}"
     logger.warning("%s: %s. Fix: %s", where, problem.rstrip("."), fix)
+
+
+class BuildStopped(SystemExit):
+    """The build cannot go on; the reason was already logged as one line (no traceback).
+
+    Pelican logs any exception from a plugin with its traceback, which buries the one line
+    a writer needs; a ``SystemExit`` passes through and ends the build with exit status 1.
+    """
+
+
+def stop(logger: logging.Logger, message: str) -> NoReturn:
+    """Log ``message`` as an error and end the build."""
+    logger.error("%s", message)
+    raise BuildStopped(1)

@@ -9,11 +9,13 @@ from typing import Any
 from markdown import Markdown
 from pelican.generators import Generator
 
+from plugins._common.problems import stop
 from plugins._common.tiers import TIERS
 from plugins._common.tipdata import (
     REGIONS,
     Country,
     TipData,
+    TipDataError,
     load_office_figures,
     load_tip_data,
 )
@@ -33,11 +35,12 @@ class CountriesGenerator(Generator):
         """Load and check the data; link articles and narratives to countries."""
         data_path = Path(self.path, self.settings["COUNTRIES_DATA_PATH"])
         figures_path = data_path.with_name("office_figures.csv")
-        data = load_tip_data(
-            data_path,
-            range(self.settings["COUNTRIES_REPORT_YEARS"][0],
-                  self.settings["COUNTRIES_REPORT_YEARS"][1] + 1),
-        )  # fmt: skip
+        first, last = self.settings["COUNTRIES_REPORT_YEARS"]
+        try:
+            data = load_tip_data(data_path, range(first, last + 1))
+            figures = load_office_figures(figures_path) if figures_path.is_file() else ()
+        except TipDataError as error:
+            stop(logger, str(error))
         articles = [*self.context.get("articles", []), *self.context.get("drafts", [])]
         narratives = read_narratives(
             self,
@@ -61,7 +64,7 @@ class CountriesGenerator(Generator):
             country_articles=link_articles(data, articles),
             country_narratives=narratives,
             report_notes=notes,
-            office_figures=load_office_figures(figures_path) if figures_path.is_file() else (),
+            office_figures=figures,
         )
 
     def generate_output(self, writer) -> None:

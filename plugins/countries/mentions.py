@@ -39,7 +39,7 @@ def _countries_of(data: TipData, article) -> list[Country]:
 
 def _report_unknown(data: TipData, path: str, reference: str) -> None:
     names = [country.name for country in data.countries]
-    guesses = difflib.get_close_matches(reference, names, n=2, cutoff=0.6)
+    guesses = difflib.get_close_matches(reference, names, n=2, cutoff=0.75)
     hint = f"did you mean {' or '.join(guesses)}? " if guesses else ""
     report(
         logger,

@@ -87,7 +87,7 @@ def check_links(pelican) -> None:
                 line=_line_of(link.source, link.href),
             )
         else:
-            theme_problems.setdefault(f"{link.href!r} {problem}", []).append(link.page)
+            theme_problems.setdefault(f"to {link.target.path!r} {problem}", []).append(link.page)
     for problem, pages in sorted(theme_problems.items()):
         logger.warning(
             "theme: the link %s on %d page(s), e.g. %s. Fix: correct the template or setting "

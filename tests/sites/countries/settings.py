@@ -1,0 +1,5 @@
+"""Settings of the countries fixture site: three countries over three report years."""
+
+SITENAME = "Countries fixture site"
+COUNTRIES_REPORT_YEARS = (2008, 2010)
+NAV_ITEMS = [("Countries", "countries/"), ("News", "news/")]

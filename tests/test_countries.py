@@ -1,0 +1,175 @@
+"""The countries plugin on a tiny fixture site: pages, counts, links, downloads and errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from sitebuild import SITES, BuildResult, build, capture_warnings, site_overrides
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """Build the countries fixture site once for this module."""
+    return _build_copy(_copy(tmp_path_factory.mktemp("countries")), publish=True)
+
+
+def _copy(base: Path) -> Path:
+    """Copy the fixture site into ``base`` so a test may edit it."""
+    target = base / "site"
+    shutil.copytree(SITES / "countries", target)
+    return target
+
+
+def _build_copy(site_dir: Path, **options) -> BuildResult:
+    """Build a copied fixture site with its own settings."""
+    overrides = site_overrides(site_dir)
+    return build(site_dir / "content", site_dir / "output", overrides=overrides, **options)
+
+
+def test_builds_without_warnings(site: BuildResult) -> None:
+    assert site.warnings == []
+
+
+def test_every_country_has_a_page_with_latest_tier_and_history(site: BuildResult) -> None:
+    page = site.html("countries/burma/")
+    assert page.h1.get_text(strip=True) == "Burma"
+    assert page.select_one(".country__tier").get_text(strip=True) == "Tier 2 Watch List"
+    assert "Upgraded from Tier 3 in 2009" in page.select_one(".country__movement").get_text()
+    years = [row.th.get_text(strip=True) for row in page.select("table tbody tr")]
+    assert years == ["2010", "2009", "2008"]
+    for slug in ("albania", "kosovo", "fiji"):
+        assert site.path(f"countries/{slug}/").is_file()
+
+
+def test_new_country_and_gap_years_are_said(site: BuildResult) -> None:
+    page = site.html("countries/fiji/")
+    assert "first report to include Fiji" in page.select_one(".country__movement").get_text()
+    assert "Not in the report of 2008, 2009." in page.get_text(" ", strip=True)
+
+
+def test_report_year_pages_count_each_tier(site: BuildResult) -> None:
+    page = site.html("reports/2010/")
+    headings = [h.get_text(" ", strip=True) for h in page.select("section h2[id^=tier-]")]
+    assert headings == [
+        "Tier 2: 2 countries #",
+        "Tier 2 Watch List: 1 country #",
+        "Special case: 1 country #",
+    ]
+    assert "A note on 2010" in page.get_text()
+
+
+def test_reports_index_table_equals_the_data(site: BuildResult) -> None:
+    rows = site.html("reports/").select("#counts-caption ~ tbody tr")
+    cells = {r.th.get_text(strip=True): [td.get_text() for td in r.find_all("td")] for r in rows}
+    # Columns: Tier 1, Tier 2, 2WL, Tier 3, special, all.
+    assert cells["2008"] == ["0", "0", "1", "1", "0", "2"]
+    assert cells["2010"] == ["0", "2", "1", "0", "1", "4"]
+
+
+def test_articles_link_the_countries_they_name(site: BuildResult) -> None:
+    burma = site.html("countries/burma/")
+    titles = [a.get_text() for a in burma.select("[aria-labelledby=news-heading] li a")]
+    assert titles == ["A story about Burma"]
+    kosovo = site.html("countries/kosovo/")
+    assert "No news yet." in kosovo.get_text()
+
+
+def test_narrative_is_shown_on_its_country(site: BuildResult) -> None:
+    page = site.html("countries/albania/")
+    narrative = page.select_one(".country__narrative")
+    assert narrative is not None
+    assert "Fixture text for prosecution." in narrative.get_text()
+
+
+def test_peers_are_same_region_and_tier(site: BuildResult) -> None:
+    page = site.html("countries/albania/")
+    peers = [a.get_text() for a in page.select("[aria-labelledby=peers-heading] li a")]
+    assert peers == ["Kosovo"]
+
+
+def test_downloads_round_trip_to_the_source_rows(site: BuildResult) -> None:
+    source = (SITES / "countries/content/data/tier_history.csv").read_text(encoding="utf-8")
+    expected = sorted(
+        (r["country"], r["iso3"], r["region"], r["year"], r["tier"])
+        for r in csv.DictReader(io.StringIO(source))
+    )
+    written = (site.output / "data/tier-placements.csv").read_text(encoding="utf-8")
+    from_csv = sorted(tuple(r.values()) for r in csv.DictReader(io.StringIO(written)))
+    assert from_csv == expected
+    document = json.loads((site.output / "data/tier-placements.json").read_text("utf-8"))
+    from_json = sorted(
+        (r["country"], r["iso3"], r["region"], str(r["year"]), r["tier"])
+        for r in document["placements"]
+    )
+    assert from_json == expected
+    assert "Kelley" in document["source"]
+
+
+def test_unknown_tier_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
+    site_dir = _copy(tmp_path)
+    data = site_dir / "content/data/tier_history.csv"
+    data.write_text(data.read_text().replace("Burma,MMR,EAP,2009,3", "Burma,MMR,EAP,2009,4"))
+    with capture_warnings() as messages, pytest.raises(SystemExit) as stopped:
+        _build_copy(site_dir)
+    assert stopped.value.code == 1
+    assert any(
+        "tier_history.csv:6: unknown tier '4' for Burma. Fix: write one of 1, 2, 2WL, 3, special"
+        in message
+        for message in messages
+    ), messages
+    assert not any("Traceback" in message for message in messages)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("Fiji,FJI,EAP,2010", "Fiji,FJI,EAP,2030", "year '2030' of Fiji is not a report year"),
+        ("Fiji,FJI,", "Fiji,FJX,", "'FJX' is not an ISO 3166-1 alpha-3 code"),
+        ("Burma,MMR,EAP,2009", "Burma,MMR,EAP,2008", "Burma 2008 appears twice"),
+        ("Fiji,FJI,EAP", "Fiji,FJI,XYZ", "unknown region 'XYZ' for Fiji"),
+    ],
+)
+def test_bad_data_rows_name_the_problem(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    site_dir = _copy(tmp_path)
+    data = site_dir / "content/data/tier_history.csv"
+    data.write_text(data.read_text().replace(old, new, 1))
+    with capture_warnings() as messages, pytest.raises(SystemExit):
+        _build_copy(site_dir)
+    assert any(expected in message for message in messages), messages
+
+
+def test_article_naming_an_unknown_country_is_reported(tmp_path: Path) -> None:
+    site_dir = _copy(tmp_path)
+    story = site_dir / "content/news/2010-07-01-burma-story.md"
+    story.write_text(story.read_text().replace("Countries: MMR, albania", "Countries: MMR, Albnia"))
+    result = _build_copy(site_dir)
+    assert result.warnings == [
+        f"{story}:4: Countries names 'Albnia', which is not a country in the tier data. "
+        "Fix: did you mean Albania? write ISO 3166-1 alpha-3 codes or names from "
+        "content/data/tier_history.csv, separated by commas (e.g. Countries: USA, Burma)"
+    ]
+
+
+def test_narrative_with_unknown_section_is_reported(tmp_path: Path) -> None:
+    site_dir = _copy(tmp_path)
+    narrative = site_dir / "content/countries/albania.md"
+    narrative.write_text(narrative.read_text().replace("## Prosecution", "## Findings"))
+    result = _build_copy(site_dir)
+    assert len(result.warnings) == 1
+    assert f"{narrative}:7: the section 'Findings' is not a report section" in result.warnings[0]
+
+
+def test_narrative_for_unknown_country_is_reported(tmp_path: Path) -> None:
+    site_dir = _copy(tmp_path)
+    (site_dir / "content/countries/albnia.md").write_text("Title: Typo\n\nText.\n")
+    result = _build_copy(site_dir)
+    assert len(result.warnings) == 1
+    assert (
+        "'albnia' is not a country slug of the tier data. Fix: rename it albania.md"
+        in (result.warnings[0])
+    )
