@@ -21,6 +21,8 @@ RELATIVE_URLS = True
 TIMEZONE = "America/New_York"
 DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
+# Month names in English whatever the machine's locale (C.UTF-8 exists everywhere).
+LOCALE = ("en_US.UTF-8", "C.UTF-8")
 
 # --- Content --------------------------------------------------------------------------------
 PATH = "content"
@@ -51,7 +53,12 @@ ARCHIVES_SAVE_AS = "news/archives/index.html"
 YEAR_ARCHIVE_URL = "news/{date:%Y}/"
 YEAR_ARCHIVE_SAVE_AS = "news/{date:%Y}/index.html"
 # The home page is content/pages/home.md (saved as index.html); the news list lives at news/.
+INDEX_URL = "news/"
 INDEX_SAVE_AS = "news/index.html"
+CATEGORIES_URL = "news/categories/"
+TAGS_URL = "news/tags/"
+AUTHORS_URL = "news/authors/"
+ARCHIVES_URL = "news/archives/"
 DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives"]
 DEFAULT_PAGINATION = 10
 PAGINATION_PATTERNS = [
@@ -87,13 +94,13 @@ FEED_MAX_ITEMS = 50
 # --- Theme ----------------------------------------------------------------------------------
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
-# Primary navigation: (label, URL relative to the site root). A page is "current" when its URL
-# starts with the item's URL.
+# Primary navigation: (label, URL relative to the site root[, other URL prefixes it covers]).
+# The item whose URL or prefix is the longest start of a page's path is the current one.
 NAV_ITEMS = [
     ("About the Office", "about/"),
     ("The 3P Paradigm", "3p/"),
-    ("Countries", "countries/"),
-    ("TIP Report", "tip-report/"),
+    ("Countries", "countries/", ["regions/"]),
+    ("TIP Report", "tip-report/", ["reports/", "data/"]),
     ("Campaigns", "news/category/campaigns/"),
     ("News", "news/"),
 ]

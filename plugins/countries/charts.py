@@ -77,7 +77,13 @@ def desc_id(id_prefix: str) -> str:
 
 
 def svg_open(
-    id_prefix: str, width: float, height: float, css_class: str, *, image: bool = True
+    id_prefix: str,
+    width: float,
+    height: float,
+    css_class: str,
+    *,
+    image: bool = True,
+    font_size: int = 13,
 ) -> str:
     """Open a responsive ``<svg>`` labelled by its title and desc (``role="img"`` if image)."""
     return start_tag(
@@ -88,7 +94,7 @@ def svg_open(
             "viewBox": f"0 0 {num(width)} {num(height)}",
             "role": "img" if image else None,
             "aria-labelledby": f"{title_id(id_prefix)} {desc_id(id_prefix)}",
-            "font-size": "13",
+            "font-size": font_size,
         },
     )
 

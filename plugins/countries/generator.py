@@ -20,10 +20,12 @@ from plugins._common.tipdata import (
     load_tip_data,
 )
 
+from .charts import counts_chart, history_chart
 from .downloads import FIELD_MEANINGS, to_csv, to_json
 from .links import Links
 from .mentions import link_articles
 from .narratives import check_sections, read_narratives
+from .worldmap import countries_off_map, world_map
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +73,16 @@ class CountriesGenerator(Generator):
         """Write every page of the model and the two downloads."""
         data: TipData = self.context["tip"]
         links: Links = self.context["country_links"]
-        self._write(writer, self.settings["COUNTRIES_INDEX_SAVE_AS"], links.countries, "countries")
+        self._write(
+            writer,
+            self.settings["COUNTRIES_INDEX_SAVE_AS"],
+            links.countries,
+            "countries",
+            map_svg=lambda siteurl: world_map(
+                data, data.latest_year, lambda c: f"{siteurl}/{links.country(c)}", "map"
+            ),
+            off_map=countries_off_map(data, data.latest_year),
+        )
         for country in data.countries:
             self._write(
                 writer,
@@ -82,6 +93,7 @@ class CountriesGenerator(Generator):
                 narrative=self.context["country_narratives"].get(country.slug),
                 mentions=self.context["country_articles"][country.slug],
                 peers=_peers(data, country),
+                history_svg=history_chart(country, data.years, "history"),
             )
         for region in REGIONS.values():
             self._write(
@@ -92,7 +104,13 @@ class CountriesGenerator(Generator):
                 region=region,
                 region_countries=data.in_region(region),
             )
-        self._write(writer, self.settings["COUNTRIES_REPORTS_SAVE_AS"], links.reports, "reports")
+        self._write(
+            writer,
+            self.settings["COUNTRIES_REPORTS_SAVE_AS"],
+            links.reports,
+            "reports",
+            counts_svg=counts_chart(data, "counts"),
+        )
         for index, year in enumerate(data.years):
             previous = data.years[index - 1] if index else None
             self._write(
@@ -130,14 +148,18 @@ class CountriesGenerator(Generator):
         )
 
     def _markdown(self, path: Path) -> str:
-        """Render a Markdown file with the site's Markdown settings (no metadata)."""
-        options = {k: v for k, v in self.settings["MARKDOWN"].items() if k != "extensions"}
-        extensions = [
-            e
-            for e in self.settings["MARKDOWN"].get("extensions", [])
-            if e != "markdown.extensions.meta"
-        ]
-        return Markdown(extensions=extensions, **options).convert(path.read_text(encoding="utf-8"))
+        """Render a Markdown file with the site's Markdown settings, headings from h3 down."""
+        settings = self.settings["MARKDOWN"]
+        configs = dict(settings.get("extension_configs", {}))
+        toc = "markdown.extensions.toc"
+        configs[toc] = {**configs.get(toc, {}), "baselevel": 3}  # under the page's h1 and h2
+        extensions = [e for e in settings.get("extensions", []) if e != "markdown.extensions.meta"]
+        markdown = Markdown(
+            extensions=[*extensions, *(name for name in configs if name not in extensions)],
+            extension_configs=configs,
+            output_format=settings.get("output_format", "html5"),
+        )
+        return markdown.convert(path.read_text(encoding="utf-8"))
 
     def _write(self, writer, save_as: str, url: str, template: str, **values: Any) -> None:
         writer.write_file(

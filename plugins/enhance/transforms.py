@@ -45,7 +45,7 @@ def anchor_headings(soup: BeautifulSoup, levels: tuple[str, ...]) -> None:
         if not ident or heading.find("a", class_="heading-anchor"):
             continue
         anchor = soup.new_tag("a", attrs={"class": "heading-anchor", "href": f"#{ident}"})
-        anchor["title"] = "Link to this section"
+        anchor["aria-label"] = "Link to this section"
         anchor.string = "#"
         heading.append(" ")
         heading.append(anchor)

@@ -1,0 +1,192 @@
+"""Helpers that read built pages: which URLs a page references and where they lead.
+
+:class:`SiteMap` turns any URL found in a page (relative, root-relative or absolute under
+SITEURL, which may carry a path such as ``/tip``) into the output file it must resolve to, or
+says that it is external. The other functions pick references out of HTML and CSS and tell
+which elements a keyboard reaches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+# (element, attribute) pairs that hold one URL, and those that hold a srcset list.
+URL_ATTRIBUTES: tuple[tuple[str, str], ...] = (
+    ("a", "href"),
+    ("area", "href"),
+    ("link", "href"),
+    ("img", "src"),
+    ("script", "src"),
+    ("source", "src"),
+    ("iframe", "src"),
+    ("video", "src"),
+    ("video", "poster"),
+    ("audio", "src"),
+    ("track", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+)
+SRCSET_ATTRIBUTES: tuple[tuple[str, str], ...] = (("img", "srcset"), ("source", "srcset"))
+# <link> relations that name a document without the browser fetching it.
+NON_FETCHING_LINK_RELS = frozenset(
+    {"alternate", "author", "bookmark", "canonical", "help", "license", "me", "next", "prev"}
+)
+JAVASCRIPT_TYPES = frozenset(
+    {"", "module", "text/javascript", "application/javascript", "application/ecmascript"}
+)
+_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""")
+_CSS_IMPORT = re.compile(r"""@import\s+(?:"([^"]*)"|'([^']*)')""")
+_FOCUSABLE_FORM = frozenset({"button", "input", "select", "textarea"})
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One URL found in a page: the element and attribute it sits in, and its value."""
+
+    tag: str
+    attribute: str
+    url: str
+    element: Tag | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a URL leads: an output file (internal), another host (external) or nowhere."""
+
+    kind: str  # "internal", "external", "outside" (our host, but not under SITEURL) or "other"
+    file: Path | None = None
+    fragment: str = ""
+    host: str = ""
+
+
+def srcset_urls(value: str) -> list[str]:
+    """Return the URLs of a srcset attribute ("a.png 1x, b.png 2x" -> ["a.png", "b.png"])."""
+    return [part.split()[0] for part in value.split(",") if part.strip()]
+
+
+def references(soup: BeautifulSoup) -> Iterator[Reference]:
+    """Yield every URL an HTML page references through the attributes listed above."""
+    for tag_name, attribute in URL_ATTRIBUTES:
+        for element in soup.find_all(tag_name, attrs={attribute: True}):
+            yield Reference(tag_name, attribute, str(element[attribute]).strip(), element)
+    for tag_name, attribute in SRCSET_ATTRIBUTES:
+        for element in soup.find_all(tag_name, attrs={attribute: True}):
+            for url in srcset_urls(str(element[attribute])):
+                yield Reference(tag_name, attribute, url, element)
+
+
+def css_references(css: str) -> list[str]:
+    """Return the URLs a stylesheet loads through ``url(...)`` and ``@import``."""
+    found: list[str] = []
+    for pattern in (_CSS_URL, _CSS_IMPORT):
+        for match in pattern.finditer(css):
+            url = next((group for group in match.groups() if group is not None), "")
+            if url:
+                found.append(url.strip())
+    return found
+
+
+def is_fetched(reference: Reference) -> bool:
+    """Tell whether a browser requests ``reference`` while loading the page (links are not)."""
+    if reference.tag in ("a", "area"):
+        return False
+    if reference.tag == "link" and reference.element is not None:
+        rels = {rel.lower() for rel in reference.element.get_attribute_list("rel") if rel}
+        return not rels or not rels <= NON_FETCHING_LINK_RELS
+    return True
+
+
+def rel_values(element: Tag) -> set[str]:
+    """Return the lower-cased tokens of an element's rel attribute."""
+    return {str(rel).lower() for rel in element.get_attribute_list("rel") if rel}
+
+
+def is_focusable(element: Tag) -> bool:
+    """Tell whether the keyboard's Tab key stops on ``element`` (the usual HTML rules)."""
+    tabindex = element.get("tabindex")
+    if tabindex is not None:
+        try:
+            return int(str(tabindex)) >= 0
+        except ValueError:
+            pass
+    if element.has_attr("disabled") or element.has_attr("hidden"):
+        return False
+    name = element.name
+    if name in ("a", "area"):
+        return element.has_attr("href")
+    if name == "input":
+        return str(element.get("type", "")).lower() != "hidden"
+    if name in _FOCUSABLE_FORM or name in ("iframe", "summary"):
+        return True
+    if name in ("audio", "video"):
+        return element.has_attr("controls")
+    return str(element.get("contenteditable", "false")).lower() in ("", "true")
+
+
+def first_focusable(soup: BeautifulSoup) -> Tag | None:
+    """Return the first element of the body, in document order, that the keyboard reaches."""
+    body = soup.body
+    if body is None:
+        return None
+    return next((el for el in body.find_all(True) if is_focusable(el)), None)
+
+
+def is_inline_script(element: Tag) -> bool:
+    """Tell whether a <script> runs inline code (JSON data blocks are not code)."""
+    if element.has_attr("src"):
+        return False
+    script_type = str(element.get("type", "")).strip().lower()
+    return script_type in JAVASCRIPT_TYPES
+
+
+def element_ids(soup: BeautifulSoup) -> set[str]:
+    """Return every fragment a page can be scrolled to (ids, and names of <a>)."""
+    ids = {str(el["id"]) for el in soup.find_all(attrs={"id": True})}
+    ids |= {str(el["name"]) for el in soup.find_all("a", attrs={"name": True})}
+    return ids
+
+
+@dataclass(frozen=True)
+class SiteMap:
+    """Map URLs found in the output of a build served at ``siteurl`` onto output files."""
+
+    output: Path
+    siteurl: str
+
+    @property
+    def host(self) -> str:
+        """Return the host (and port) the site is served from."""
+        return urlsplit(self.siteurl).netloc.lower()
+
+    @property
+    def base_path(self) -> str:
+        """Return SITEURL's path without its trailing slash ("" or "/tip")."""
+        return urlsplit(self.siteurl).path.rstrip("/")
+
+    def url_of(self, file: Path) -> str:
+        """Return the absolute URL a browser uses for an output file."""
+        relative = file.relative_to(self.output).as_posix()
+        return f"{urlsplit(self.siteurl).scheme}://{self.host}{self.base_path}/{relative}"
+
+    def resolve(self, source: Path, url: str) -> Target:
+        """Say where ``url``, found in the output file ``source``, leads."""
+        absolute = urljoin(self.url_of(source), url)
+        parts = urlsplit(absolute)
+        if parts.scheme not in ("http", "https"):
+            return Target("other")
+        if parts.netloc.lower() != self.host:
+            return Target("external", host=parts.netloc.lower())
+        path = unquote(parts.path)
+        if path != self.base_path and not path.startswith(self.base_path + "/"):
+            return Target("outside", fragment=parts.fragment)
+        relative = path[len(self.base_path) :].lstrip("/")
+        file = self.output / relative
+        if relative == "" or relative.endswith("/") or file.is_dir():
+            file = file / "index.html"
+        return Target("internal", file=file, fragment=unquote(parts.fragment))

@@ -1,0 +1,81 @@
+"""HTML post-processing by plugins.enhance, on the ``minimal`` and ``bad_content`` sites.
+
+External links get rel="noopener" and the class "external" (internal ones, even absolute
+under SITEURL, get neither); tables sit in a keyboard-scrollable region; content images load
+lazily; headings get anchors; an image without alt text is reported with its source file.
+"""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import Tag
+from sitebuild import Builder, BuildResult
+
+pytestmark = pytest.mark.plugin("enhance")
+
+SECOND = "news/2024/second-story/"
+EXTERNAL = "https://www.unodc.org/"
+
+
+@pytest.mark.parametrize("build", ["minimal_preview", "minimal_publish"])
+def test_external_link_gets_noopener(build: str, request: pytest.FixtureRequest) -> None:
+    """The external link's rel holds noopener, and it is marked external."""
+    site: BuildResult = request.getfixturevalue(build)
+    link = site.html(SECOND).find("a", href=EXTERNAL)
+    assert isinstance(link, Tag)
+    assert "noopener" in link.get_attribute_list("rel"), str(link)
+    assert "external" in link.get_attribute_list("class"), str(link)
+
+
+@pytest.mark.parametrize("build", ["minimal_preview", "minimal_publish"])
+def test_internal_link_is_left_alone(build: str, request: pytest.FixtureRequest) -> None:
+    """A link to our own page (absolute under SITEURL when published) is not marked external."""
+    site: BuildResult = request.getfixturevalue(build)
+    link = site.html(SECOND).find("a", string="first story")
+    assert isinstance(link, Tag)
+    assert "noopener" not in link.get_attribute_list("rel"), str(link)
+    assert "external" not in link.get_attribute_list("class"), str(link)
+
+
+def test_table_sits_in_a_scroll_region(minimal_preview: BuildResult) -> None:
+    """A table's wrapper is a focusable, named region, so keyboard users can scroll it."""
+    table = minimal_preview.html("about/").find("table")
+    assert isinstance(table, Tag)
+    wrapper = table.parent
+    assert isinstance(wrapper, Tag)
+    assert wrapper.name == "div", str(wrapper)[:200]
+    assert wrapper.get("role") == "region"
+    assert wrapper.get("tabindex") == "0"
+    assert wrapper.get("aria-label") or wrapper.get("aria-labelledby")
+
+
+def test_content_image_loads_lazily(minimal_preview: BuildResult) -> None:
+    """A content image gets loading="lazy" and keeps its alt text."""
+    image = minimal_preview.html(SECOND).find("img", alt="A tiny test pixel")
+    assert isinstance(image, Tag)
+    assert image.get("loading") == "lazy"
+
+
+@pytest.mark.parametrize(
+    ("page", "heading_id"),
+    [
+        ("about/", "tier-placements"),
+        ("about/", "how-tiers-are-set"),
+        (SECOND, "what-changed"),
+    ],
+)
+def test_heading_gets_an_anchor(minimal_preview: BuildResult, page: str, heading_id: str) -> None:
+    """A content heading carries (or is followed by) a link to its own id."""
+    heading = minimal_preview.html(page).find(id=heading_id)
+    assert isinstance(heading, Tag)
+    href = f"#{heading_id}"
+    anchor = heading.find("a", href=href) or heading.find_next_sibling("a", href=href)
+    assert anchor is not None, str(heading)
+
+
+def test_image_without_alt_is_reported(build_site: Builder) -> None:
+    """An image with no alt text is logged, naming the file it came from."""
+    result = build_site("bad_content")
+    messages = [m for m in result.warnings if "missing-alt" in m]
+    assert messages, result.warnings
+    assert any("alt" in m.replace("missing-alt", "") for m in messages), messages
