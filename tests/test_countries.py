@@ -173,3 +173,89 @@ def test_narrative_for_unknown_country_is_reported(tmp_path: Path) -> None:
         "'albnia' is not a country slug of the tier data. Fix: rename it albania.md"
         in (result.warnings[0])
     )
+
+
+# --- The real site: every country, every report year, the downloads --------------------------
+
+DATA = Path(__file__).resolve().parent.parent / "content" / "data"
+TIER_LABELS = {
+    "1": "Tier 1",
+    "2": "Tier 2",
+    "2WL": "Tier 2 Watch List",
+    "3": "Tier 3",
+    "special": "Special case",
+}
+
+
+def _source_rows() -> list[dict[str, str]]:
+    with (DATA / "tier_history.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_real_site_every_country_page_has_latest_tier_and_full_history(
+    real_site: BuildResult,
+) -> None:
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.utils import slugify
+
+    by_country: dict[str, list[dict[str, str]]] = {}
+    for row in _source_rows():
+        by_country.setdefault(row["country"], []).append(row)
+    assert len(by_country) == 189
+    for name, rows in by_country.items():
+        slug = slugify(name, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+        page = real_site.html(f"countries/{slug}/")
+        latest = max(rows, key=lambda row: int(row["year"]))
+        assert page.h1.get_text(strip=True) == name
+        assert (
+            page.select_one(".country__tier").get_text(strip=True) == TIER_LABELS[latest["tier"]]
+        ), name
+        history = {
+            tr.th.get_text(strip=True): tr.td.get_text(strip=True)
+            for tr in page.select("#history-caption ~ tbody tr")
+        }
+        assert history == {row["year"]: TIER_LABELS[row["tier"]] for row in rows}, name
+
+
+def test_real_site_report_year_counts_equal_the_published_counts(real_site: BuildResult) -> None:
+    columns = {
+        "tier_1": "Tier 1",
+        "tier_2": "Tier 2",
+        "tier_2wl": "Tier 2 Watch List",
+        "tier_3": "Tier 3",
+        "special": "Special case",
+    }
+    with (DATA / "tier_counts_by_year.csv").open(encoding="utf-8", newline="") as handle:
+        published = list(csv.DictReader(handle))
+    assert len(published) == 15
+    for row in published:
+        page = real_site.html(f"reports/{row['year']}/")
+        found = {}
+        for heading in page.select("section h2[id^=tier-]"):
+            label, count = heading.get_text(" ", strip=True).rstrip(" #").split(": ")
+            found[label] = int(count.split()[0])
+            listed = heading.find_parent("section").select(".country-list li")
+            assert len(listed) == found[label], (row["year"], label)
+        expected = {label: int(row[col]) for col, label in columns.items() if int(row[col])}
+        assert found == expected, row["year"]
+
+
+def test_real_site_downloads_equal_the_source_rows(real_site: BuildResult) -> None:
+    expected = sorted(
+        (r["country"], r["iso3"], r["region"], r["year"], r["tier"]) for r in _source_rows()
+    )
+    written = (real_site.output / "data/tier-placements.csv").read_text(encoding="utf-8")
+    assert sorted(tuple(r.values()) for r in csv.DictReader(io.StringIO(written))) == expected
+    document = json.loads((real_site.output / "data/tier-placements.json").read_text("utf-8"))
+    assert len(document["placements"]) == len(expected) == 2334
+
+
+def test_real_site_map_links_countries_and_home_summary_is_live(real_site: BuildResult) -> None:
+    index = real_site.html("countries/")
+    links = index.select("figure svg a[href]")
+    assert len(links) > 150
+    assert all(a["href"].startswith("https://example.org/tip/countries/") for a in links)
+    home = real_site.html("")
+    summary = home.select_one(".tier-summary").get_text(" ", strip=True)
+    assert "The 2015 TIP Report placed 188 countries" in summary
+    assert "Tier 1 31 countries" in summary

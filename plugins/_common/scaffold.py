@@ -22,7 +22,7 @@ class Field:
     """One metadata line of a scaffold and the sentence that explains it."""
 
     name: str
-    value: str
+    value: str | None  # None: explained only, since an empty value would not parse
     help: str
 
 
@@ -35,7 +35,7 @@ def post_fields(title: str, category: str, now: datetime.datetime) -> list[Field
             now.strftime("%Y-%m-%d %H:%M"),
             "Publication date, YYYY-MM-DD HH:MM (Eastern); a future date waits for its day.",
         ),
-        Field("Modified", "", "Date of the last real change, same format; leave empty for none."),
+        Field("Modified", None, "Add this line, same format as Date, after a real change."),
         Field(
             "Category", category, "One of: Press releases, Statements, Stories, Events, Campaigns."
         ),
@@ -65,7 +65,9 @@ def post_fields(title: str, category: str, now: datetime.datetime) -> list[Field
 
 def render(fields: list[Field]) -> str:
     """Return the scaffold's text: the metadata, the explanations, then a body to replace."""
-    header = "\n".join(f"{field.name}: {field.value}".rstrip() for field in fields)
+    header = "\n".join(
+        f"{field.name}: {field.value}".rstrip() for field in fields if field.value is not None
+    )
     notes = "\n".join(f'[//]: # "{field.name}: {field.help}"' for field in fields)
     body = "Write the post here, in Markdown. The lines above starting [//] are notes for you; "
     body += "readers never see them, and you may delete them."
