@@ -56,9 +56,9 @@ def test_report_year_pages_count_each_tier(site: BuildResult) -> None:
     page = site.html("reports/2010/")
     headings = [h.get_text(" ", strip=True) for h in page.select("section h2[id^=tier-]")]
     assert headings == [
-        "Tier 2: 2 countries #",
-        "Tier 2 Watch List: 1 country #",
-        "Special case: 1 country #",
+        "Tier 2: 2 countries",
+        "Tier 2 Watch List: 1 country",
+        "Special case: 1 country",
     ]
     assert "A note on 2010" in page.get_text()
 

@@ -8,8 +8,8 @@ file it came from.
 
 Signals: ``initialized``, ``content_written``, ``finalized``.
 Settings read (defaults in :mod:`.settings`): ``ENHANCE_HEADING_ANCHORS`` (True),
-``ENHANCE_HEADING_LEVELS`` (("h2", "h3")), ``ENHANCE_LAZY_IMAGES`` (True),
-``ENHANCE_CHECK_LINKS`` (True), and Pelican's ``SITEURL``, ``OUTPUT_PATH``.
+``ENHANCE_HEADING_LEVELS`` (("h2", "h3"), inside ``.prose``), ``ENHANCE_LAZY_IMAGES``
+(True), ``ENHANCE_CHECK_LINKS`` (True), and Pelican's ``SITEURL``, ``OUTPUT_PATH``.
 """
 
 from __future__ import annotations

@@ -36,11 +36,9 @@ def wrap_tables(soup: BeautifulSoup) -> None:
 
 
 def anchor_headings(soup: BeautifulSoup, levels: tuple[str, ...]) -> None:
-    """Add a link to itself beside each section heading that has an id, inside ``<main>``."""
-    main = soup.find("main")
-    if main is None:
-        return
-    for heading in main.find_all(levels):
+    """Add a link to itself beside each heading with an id in written prose (``.prose``)."""
+    headings = (h for prose in soup.select(".prose") for h in prose.find_all(levels))
+    for heading in headings:
         ident = heading.get("id")
         if not ident or heading.find("a", class_="heading-anchor"):
             continue
