@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from bs4 import BeautifulSoup
+from bs4.dammit import EntitySubstitution
+from bs4.formatter import HTMLFormatter
 from PIL import Image, UnidentifiedImageError
 
 from plugins._common.problems import report
@@ -19,6 +21,13 @@ from .urls import Site, Target, resolve
 
 logger = logging.getLogger(__name__)
 STATE = "_ENHANCE_STATE"  # a key in Pelican's settings (shared with the build's context)
+# HTML5 output that escapes only &, < and > (bs4's "html5" formatter turns every non-ASCII
+# character into a named entity) and writes void elements without "/>".
+HTML5_MINIMAL = HTMLFormatter(
+    entity_substitution=EntitySubstitution.substitute_xml,
+    void_element_close_prefix="",
+    empty_attributes_are_booleans=True,
+)
 
 
 @dataclass
@@ -64,7 +73,7 @@ def enhance_page(path: str, context: dict[str, Any]) -> None:
     _check_images(soup, page, source, context)
     _record(context[STATE], soup, page, site, source, _content_hrefs(context))
 
-    Path(path).write_text(soup.decode(formatter="html5"), encoding="utf-8")
+    Path(path).write_text(soup.decode(formatter=HTML5_MINIMAL), encoding="utf-8")
 
 
 def check_links(pelican) -> None:
