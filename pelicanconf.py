@@ -101,7 +101,7 @@ NAV_ITEMS = [
     ("The 3P Paradigm", "3p/"),
     ("Countries", "countries/", ["regions/"]),
     ("TIP Report", "tip-report/", ["reports/", "data/"]),
-    ("Campaigns", "news/category/campaigns/"),
+    ("Campaigns", "campaigns/"),
     ("News", "news/"),
 ]
 CONTACT = {
@@ -120,6 +120,7 @@ PLUGIN_PATHS = ["."]
 PLUGINS = [
     "plugins.markup",
     "plugins.countries",
+    "plugins.campaigns",
     "plugins.enhance",
 ]
 

@@ -36,6 +36,20 @@ def report(
     logger.warning("%s: %s. Fix: %s", where, problem.rstrip("."), fix)
 
 
+def metadata_line(path: str | os.PathLike[str], field: str) -> int | None:
+    """Return the line of a metadata field in a Markdown file's header, if it is there."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            return None  # the header ends at the first blank line
+        if line.split(":", 1)[0].strip().casefold() == field.casefold():
+            return number
+    return None
+
+
 class BuildStopped(SystemExit):
     """The build cannot go on; the reason was already logged as one line (no traceback).
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import difflib
 import logging
 from collections.abc import Iterable
-from pathlib import Path
 
-from plugins._common.problems import report
+from plugins._common.problems import metadata_line, report
 from plugins._common.tipdata import Country, TipData
 
 logger = logging.getLogger(__name__)
@@ -47,19 +46,5 @@ def _report_unknown(data: TipData, path: str, reference: str) -> None:
         f"Countries names {reference!r}, which is not a country in the tier data",
         f"{hint}write ISO 3166-1 alpha-3 codes or names from content/data/tier_history.csv, "
         "separated by commas (e.g. Countries: USA, Burma)",
-        line=_metadata_line(path, "countries"),
+        line=metadata_line(path, "countries"),
     )
-
-
-def _metadata_line(path: str, field: str) -> int | None:
-    """Return the line number of a metadata field in a Markdown file's header."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            return None  # the header ends at the first blank line
-        if line.split(":", 1)[0].strip().casefold() == field:
-            return number
-    return None
