@@ -66,6 +66,7 @@ PAGINATION_PATTERNS = [
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 ]
 DEFAULT_CATEGORY = "Stories"
+USE_FOLDER_AS_CATEGORY = False  # a post without Category: is a story, not "news"
 SUMMARY_MAX_LENGTH = 40
 SHOW_DRAFTS = True
 
@@ -80,16 +81,21 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-# --- Feeds (Pelican's own until the feeds plugin takes over) ----------------------------------
-FEED_ALL_ATOM = "feeds/all.atom.xml"
-FEED_ALL_RSS = "feeds/all.rss.xml"
-CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
-CATEGORY_FEED_RSS = None
-TAG_FEED_ATOM = None
-AUTHOR_FEED_ATOM = None
-AUTHOR_FEED_RSS = None
-TRANSLATION_FEED_ATOM = None
-FEED_MAX_ITEMS = 50
+# --- Feeds (plugins/feeds writes them all, with feedgen; Pelican's own writer is off) ---------
+FEED_ATOM = FEED_RSS = FEED_ALL_ATOM = FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = TAG_FEED_ATOM = TAG_FEED_RSS = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
+# Atom, RSS 2.0 and JSON Feed 1.1 for the site, each category, tag, campaign and country.
+FEEDS_ALL_SAVE_AS = "feeds/all.{ext}"  # {ext}: atom.xml, rss.xml, json
+FEEDS_CATEGORY_SAVE_AS = "feeds/category/{slug}.{ext}"
+FEEDS_TAG_SAVE_AS = "feeds/tag/{slug}.{ext}"
+FEEDS_COUNTRY_SAVE_AS = "feeds/country/{slug}.{ext}"
+FEEDS_CAMPAIGN_SAVE_AS = "feeds/campaign/{slug}.{ext}"
+FEEDS_MAX_ENTRIES = 50
+# Entry ids are tag URIs under this authority: never change it, or readers see every entry anew.
+FEEDS_TAG_AUTHORITY = "state.gov,2010"
+FEEDS_RELEASES_PATH = "data/report_releases.csv"  # release date of each report, with its source
+FEEDS_WEBSUB_HUB = None  # a WebSub hub URL, announced in every feed when set
 
 # --- Theme ----------------------------------------------------------------------------------
 THEME = "theme"
@@ -118,10 +124,14 @@ DATA_CREDIT = (
 # --- Plugins --------------------------------------------------------------------------------
 PLUGIN_PATHS = ["."]
 PLUGINS = [
+    "plugins.content_checks",
     "plugins.markup",
     "plugins.countries",
+    "plugins.feeds",
     "plugins.campaigns",
     "plugins.enhance",
+    "plugins.assets",
+    "plugins.seo",
 ]
 
 # --- Output ---------------------------------------------------------------------------------

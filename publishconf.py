@@ -17,4 +17,6 @@ SHOW_DRAFTS = False
 # Drafts are read (so their mistakes are still reported) but never written.
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
+# A post dated in the future becomes a draft until its day comes (and is not written).
+WITH_FUTURE_DATES = False
 DELETE_OUTPUT_DIRECTORY = True

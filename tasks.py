@@ -16,12 +16,13 @@ from pathlib import Path
 
 from invoke import Context, Exit, task
 
-from plugins._common.scaffold import ScaffoldExistsError, write_post
+from plugins.content_checks.scaffold import ScaffoldExistsError, write_campaign, write_post
 
 ROOT = Path(__file__).resolve().parent
 CONFIG = {
     "content": "content",
     "news": "content/news",
+    "campaigns": "content/campaigns",
     "settings_base": "pelicanconf.py",
     "settings_publish": "publishconf.py",
     "output": "output",
@@ -125,6 +126,16 @@ def new_post(c, title, category="Stories"):
     """Scaffold content/news/<date>-<slug>.md with every field explained (never overwrites)."""
     try:
         path = write_post(ROOT / CONFIG["news"], title, category, datetime.datetime.now())
+    except ScaffoldExistsError as error:
+        raise Exit(str(error), code=1) from None
+    print(f"Created {path.relative_to(ROOT)}: fill it in, then set Status: published.")
+
+
+@task(help={"title": "The campaign's title, in quotes", "days": "How many days it runs"})
+def new_campaign(c, title, days=30):
+    """Scaffold content/campaigns/<slug>.md from today, every field explained (no overwrite)."""
+    try:
+        path = write_campaign(ROOT / CONFIG["campaigns"], title, datetime.date.today(), int(days))
     except ScaffoldExistsError as error:
         raise Exit(str(error), code=1) from None
     print(f"Created {path.relative_to(ROOT)}: fill it in, then set Status: published.")

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from sitebuild import SITES, build, site_overrides
 
-from plugins._common.scaffold import ScaffoldExistsError, post_fields, write_post
+from plugins.content_checks.scaffold import ScaffoldExistsError, write_campaign, write_post
+from plugins.content_checks.schema import CAMPAIGN, NEWS
 
 NOW = datetime.datetime(2010, 7, 1, 9, 30)
 
@@ -22,11 +23,10 @@ def test_scaffold_names_file_by_date_and_slug(tmp_path: Path) -> None:
 def test_scaffold_has_every_field_explained(tmp_path: Path) -> None:
     text = write_post(tmp_path, "A title", "Stories", NOW).read_text(encoding="utf-8")
     header = text.split("\n\n", 1)[0].splitlines()
-    fields = post_fields("A title", "Stories", NOW)
-    written = [field.name for field in fields if field.value is not None]
+    written = [spec.name for spec in NEWS.fields if spec.name != "Modified"]
     assert [line.split(":", 1)[0] for line in header] == written
-    for field in fields:
-        assert f'[//]: # "{field.name}: ' in text
+    for spec in NEWS.fields:
+        assert f'[//]: # "{spec.name}: ' in text
     assert "Status: draft" in header
     assert "Date: 2010-07-01 09:30" in header
 
@@ -52,3 +52,17 @@ def test_scaffold_builds_without_warnings_and_stays_out_of_publish(tmp_path: Pat
     publish = build(site / "content", site / "publish", publish=True, overrides=overrides)
     assert publish.warnings == []
     assert not list(publish.output.rglob("*a-scaffolded-post*"))
+
+
+def test_campaign_scaffold_builds_without_warnings(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "minimal", site)
+    path = write_campaign(site / "content" / "campaigns", "Know more", datetime.date(2010, 9, 1))
+    header = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
+    assert [line.split(":", 1)[0] for line in header.splitlines()] == CAMPAIGN.names
+    assert "Start: 2010-09-01" in header and "End: 2010-09-30" in header
+    with pytest.raises(ScaffoldExistsError):
+        write_campaign(site / "content" / "campaigns", "Know more", datetime.date(2010, 9, 1))
+    preview = build(site / "content", site / "preview", overrides=site_overrides(site))
+    assert preview.warnings == []
+    assert (preview.output / "drafts/campaigns/know-more/index.html").is_file()

@@ -42,6 +42,8 @@ def resolve(site: Site, page: str, href: str) -> Target | None:
     href = href.strip()
     if not href or href.startswith(_NOT_PAGES) or site.is_external(href):
         return None
+    if href.startswith("{"):
+        return None  # an unresolved {filename} or {static}: reported where it is written
     if href.startswith("#"):
         return Target(page, unquote(href[1:]))
     parts = urlsplit(urljoin(f"https://{site.host or 'site'}/{page}", href))

@@ -1,0 +1,288 @@
+"""Check one content file against its schema; each problem names its line, field and fix."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pelican.utils import get_date
+
+from .header import Entry, Header, NotUtf8Error, parse, read_text
+from .schema import STATUSES, SUMMARY_MAX, Kind, Schema
+
+_STRICT_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$")
+_HASHTAG = re.compile(r"^#\w+$")
+_LINK_TARGET = re.compile(r"\{(?:filename|static|attach)\}(?P<target>[^)\s\"'#?]+)")
+_IMAGE_NO_ALT = re.compile(r"!\[\s*\]\(")
+_NOTE = re.compile(r"^\[//\]: #")  # a Markdown comment, e.g. a scaffold's notes
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake in a file. A fatal one stops Pelican from reading the file at all."""
+
+    line: int | None
+    field: str | None
+    problem: str
+    fix: str
+    fatal: bool = False
+
+
+def check_file(
+    path: Path, schema: Schema, content_root: Path, categories: Sequence[str]
+) -> list[Problem]:
+    """Return every problem of the file at ``path``, read as a ``schema`` document."""
+    try:
+        text = read_text(path)
+    except NotUtf8Error as error:
+        return [
+            Problem(
+                error.line,
+                None,
+                f"the file is not UTF-8 text ({error})",
+                "save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)",
+                fatal=True,
+            )
+        ]
+    header = parse(text)
+    if not header.entries:
+        return [
+            Problem(
+                1,
+                None,
+                "the file does not start with its metadata",
+                "start with 'Title: ...' on line 1, one 'Field: value' per line, "
+                "then a blank line before the text",
+                fatal=True,
+            )
+        ]
+    problems = [
+        *_header_shape(header, schema),
+        *_required(header, schema),
+        *_values(header, schema, path, content_root, categories),
+        *_body(header, path, content_root),
+    ]
+    return problems
+
+
+def _header_shape(header: Header, schema: Schema) -> Iterator[Problem]:
+    if header.stray is not None:
+        yield Problem(
+            header.stray,
+            None,
+            "this line is not 'Field: value', so it and everything after it is read as text",
+            "write 'Field: value', or leave a blank line between the fields and the text",
+        )
+    for entry in header.entries:
+        if schema.field(entry.name) is None:
+            guess = difflib.get_close_matches(entry.name, schema.names, n=1, cutoff=0.6)
+            hint = f"did you mean {guess[0]}? " if guess else ""
+            yield Problem(
+                entry.line,
+                entry.name,
+                f"{entry.name!r} is not a field of a {schema.name}",
+                f"{hint}the fields are: {', '.join(schema.names)}",
+            )
+
+
+def _required(header: Header, schema: Schema) -> Iterator[Problem]:
+    if header.stray is not None:
+        return  # the fields after the stray line are lost: that one message says why
+    status = header.get("Status")
+    draft = status is not None and status.value == "draft"
+    for spec in schema.fields:
+        if not spec.required or (draft and spec.name not in ("Title", "Date")):
+            continue  # a draft is work in progress: only what Pelican needs to read it
+        entry = header.get(spec.name)
+        if entry is None or not entry.value:
+            fatal = spec.name in ("Title", "Date")  # Pelican cannot read the file without them
+            yield Problem(
+                entry.line if entry else 1,
+                spec.name,
+                f"the required field {spec.name} is {'empty' if entry else 'missing'}",
+                f"add a line '{spec.name}: ...' to the header: {spec.help}",
+                fatal=fatal,
+            )
+
+
+def _values(
+    header: Header, schema: Schema, path: Path, content_root: Path, categories: Sequence[str]
+) -> Iterator[Problem]:
+    for entry in header.entries:
+        spec = schema.field(entry.name)
+        if spec is None or not entry.value:
+            continue
+        check = _VALUE_CHECKS.get(spec.kind)
+        if check:
+            yield from check(entry, path=path, root=content_root, categories=categories)
+    yield from _pairs(header)
+
+
+def _datetime(entry: Entry, **_) -> Iterator[Problem]:
+    if _STRICT_DATETIME.match(entry.value) and _parses(entry.value):
+        return
+    try:
+        get_date(entry.value)
+    except (ValueError, OverflowError):
+        yield Problem(
+            entry.line,
+            entry.name,
+            f"{entry.value!r} is not a date",
+            "write it as YYYY-MM-DD HH:MM, e.g. 2010-06-14 10:00",
+            fatal=True,
+        )
+    else:
+        yield Problem(
+            entry.line,
+            entry.name,
+            f"{entry.value!r} is not in the house format",
+            "write it as YYYY-MM-DD HH:MM, e.g. 2010-06-14 10:00",
+        )
+
+
+def _parses(value: str) -> bool:
+    try:
+        datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _date(entry: Entry, **_) -> Iterator[Problem]:
+    try:
+        datetime.date.fromisoformat(entry.value)
+    except ValueError:
+        yield Problem(
+            entry.line,
+            entry.name,
+            f"{entry.value!r} is not a date",
+            "write it as YYYY-MM-DD, e.g. 2010-09-01",
+            fatal=True,
+        )
+
+
+def _category(entry: Entry, categories: Sequence[str], **_) -> Iterator[Problem]:
+    if categories and entry.value not in categories:
+        yield Problem(
+            entry.line,
+            entry.name,
+            f"{entry.value!r} is not a news category",
+            f"write one of: {', '.join(categories)}",
+        )
+
+
+def _status(entry: Entry, **_) -> Iterator[Problem]:
+    if entry.value not in STATUSES:
+        yield Problem(
+            entry.line,
+            entry.name,
+            f"{entry.value!r} is not a status",
+            f"write one of: {', '.join(STATUSES)}",
+            fatal=True,
+        )
+
+
+def _hashtag(entry: Entry, **_) -> Iterator[Problem]:
+    if not _HASHTAG.match(entry.value):
+        yield Problem(
+            entry.line,
+            entry.name,
+            f"{entry.value!r} is not one hashtag",
+            "write # and letters, digits or _ with no spaces, e.g. #KnowTheSigns",
+        )
+
+
+def _yes_no(entry: Entry, **_) -> Iterator[Problem]:
+    if entry.value.lower() not in ("yes", "no"):
+        yield Problem(
+            entry.line, entry.name, f"{entry.value!r} is not yes or no", "write yes or no"
+        )
+
+
+def _summary(entry: Entry, **_) -> Iterator[Problem]:
+    if len(entry.value) > SUMMARY_MAX:
+        yield Problem(
+            entry.line,
+            entry.name,
+            f"the summary has {len(entry.value)} characters, more than {SUMMARY_MAX}",
+            "shorten it to one sentence; feeds and share cards cut longer ones",
+        )
+
+
+def _image(entry: Entry, path: Path, root: Path, **_) -> Iterator[Problem]:
+    if not _target(entry.value, path, root).is_file():
+        yield Problem(
+            entry.line,
+            entry.name,
+            f"the image {entry.value!r} does not exist",
+            "put the file in content/images/ and write {static}/images/<file>",
+        )
+
+
+_VALUE_CHECKS = {
+    Kind.DATETIME: _datetime,
+    Kind.DATE: _date,
+    Kind.CATEGORY: _category,
+    Kind.STATUS: _status,
+    Kind.HASHTAG: _hashtag,
+    Kind.YES_NO: _yes_no,
+    Kind.SUMMARY: _summary,
+    Kind.IMAGE: _image,
+}
+
+
+def _pairs(header: Header) -> Iterator[Problem]:
+    """Check fields that depend on each other: Image and its alt text, Start before End."""
+    image, alt = header.get("Image"), header.get("Image_alt")
+    if image and image.value and not (alt and alt.value):
+        yield Problem(
+            image.line,
+            "Image_alt",
+            "the picture has no description",
+            "add 'Image_alt: what the picture shows' under Image",
+        )
+    start, end = header.get("Start"), header.get("End")
+    if start and end:
+        try:
+            if datetime.date.fromisoformat(end.value) < datetime.date.fromisoformat(start.value):
+                yield Problem(
+                    end.line,
+                    "End",
+                    f"the campaign ends ({end.value}) before it starts ({start.value})",
+                    "write an End on or after Start",
+                )
+        except ValueError:
+            pass  # reported by _date
+
+
+def _body(header: Header, path: Path, root: Path) -> Iterator[Problem]:
+    for number, text in header.body:
+        if _NOTE.match(text):
+            continue
+        for match in _LINK_TARGET.finditer(text):
+            target = match["target"]
+            if not _target(target, path, root).exists():
+                yield Problem(
+                    number,
+                    None,
+                    f"the link target {target!r} does not exist",
+                    "link a file that exists, e.g. {filename}/pages/about.md "
+                    "(paths start at content/)",
+                )
+        if _IMAGE_NO_ALT.search(text):
+            yield Problem(
+                number,
+                None,
+                "an image has no alt text",
+                "describe it: ![what the picture shows](...)",
+            )
+
+
+def _target(value: str, path: Path, root: Path) -> Path:
+    """Resolve a {filename}/{static} target: from content/ when it starts with /, else the file."""
+    value = re.sub(r"^\{(?:filename|static|attach)\}", "", value)
+    return root / value.lstrip("/") if value.startswith("/") else path.parent / value

@@ -1,0 +1,83 @@
+"""Read a Markdown file's metadata header the way Python-Markdown's meta extension does,
+keeping the line of every field so that each problem can name it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_FIELD = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
+_CONTINUATION = re.compile(r"^[ ]{4,}(?P<value>.*)$")
+_DELIMITER = re.compile(r"^-{3}\s*$")
+
+
+class NotUtf8Error(ValueError):
+    """The file is not UTF-8 text; ``line`` and ``column`` locate the first bad byte."""
+
+    def __init__(self, line: int, column: int, byte: int) -> None:
+        super().__init__(f"byte 0x{byte:02x} at line {line}, column {column} is not UTF-8")
+        self.line = line
+        self.column = column
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One metadata field as written: its name, value and line."""
+
+    name: str
+    value: str
+    line: int
+
+
+@dataclass
+class Header:
+    """A file's metadata fields, the body after them, and lines that were not fields."""
+
+    entries: list[Entry] = field(default_factory=list)
+    body: list[tuple[int, str]] = field(default_factory=list)  # (line number, text)
+    stray: int | None = None  # a line inside the header that is not "Field: value"
+
+    def get(self, name: str) -> Entry | None:
+        """Return the last entry called ``name`` (case does not matter), as Pelican reads it."""
+        found = [e for e in self.entries if e.name.casefold() == name.casefold()]
+        return found[-1] if found else None
+
+
+def read_text(path: Path) -> str:
+    """Return the file's text; raise :class:`NotUtf8Error` naming the first bad byte."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        raise NotUtf8Error(line, column, data[error.start]) from None
+
+
+def parse(text: str) -> Header:
+    """Split ``text`` into its metadata entries and body lines."""
+    header = Header()
+    lines = text.splitlines()
+    number = 0
+    if lines and _DELIMITER.match(lines[0]):
+        number = 1
+    while number < len(lines):
+        line = lines[number]
+        number += 1
+        if not line.strip() or (number > 1 and _DELIMITER.match(line)):
+            break
+        match = _FIELD.match(line)
+        continued = _CONTINUATION.match(line)
+        if match:
+            header.entries.append(Entry(match["key"], match["value"].strip(), number))
+        elif continued and header.entries:
+            last = header.entries.pop()
+            header.entries.append(Entry(last.name, f"{last.value} {continued['value']}", last.line))
+        else:
+            header.stray = number  # the meta extension stops here: the rest becomes text
+            number -= 1
+            break
+    header.body = [(n + 1, lines[n]) for n in range(number, len(lines))]
+    return header
