@@ -137,6 +137,7 @@ PLUGINS = [
 # --- Output ---------------------------------------------------------------------------------
 OUTPUT_PATH = "output"
 DELETE_OUTPUT_DIRECTORY = False
-# Cache parsed content between preview builds; publish builds start clean.
+# Plugins keep their caches (enhanced pages, share cards) here; it is never committed.
+CACHE_PATH = ".cache"
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

@@ -9,7 +9,9 @@ file it came from.
 Signals: ``initialized``, ``content_written``, ``finalized``.
 Settings read (defaults in :mod:`.settings`): ``ENHANCE_HEADING_ANCHORS`` (True),
 ``ENHANCE_HEADING_LEVELS`` (("h2", "h3"), inside ``.prose``), ``ENHANCE_LAZY_IMAGES``
-(True), ``ENHANCE_CHECK_LINKS`` (True), and Pelican's ``SITEURL``, ``OUTPUT_PATH``.
+(True), ``ENHANCE_CHECK_LINKS`` (True), ``ENHANCE_CACHE`` (True: keep each page's result under a
+hash of its inputs, so a rebuild redoes only changed pages), ``ENHANCE_CACHE_PATH`` (None:
+``<CACHE_PATH>/enhance``), and Pelican's ``SITEURL``, ``OUTPUT_PATH``, ``CACHE_PATH``.
 """
 
 from __future__ import annotations

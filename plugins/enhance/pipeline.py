@@ -7,27 +7,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bs4 import BeautifulSoup
-from bs4.dammit import EntitySubstitution
-from bs4.formatter import HTMLFormatter
-from PIL import Image, UnidentifiedImageError
-
 from plugins._common.problems import report
 from plugins._common.settings import apply_defaults
 
+from .cache import PageCache, image_sources, page_key, with_images
+from .page import Options, PageResult, enhance_html
 from .settings import DEFAULTS
-from .transforms import anchor_headings, lazy_load_images, mark_external_links, wrap_tables
 from .urls import Site, Target, resolve
 
 logger = logging.getLogger(__name__)
 STATE = "_ENHANCE_STATE"  # a key in Pelican's settings (shared with the build's context)
-# HTML5 output that escapes only &, < and > (bs4's "html5" formatter turns every non-ASCII
-# character into a named entity) and writes void elements without "/>".
-HTML5_MINIMAL = HTMLFormatter(
-    entity_substitution=EntitySubstitution.substitute_xml,
-    void_element_close_prefix="",
-    empty_attributes_are_booleans=True,
-)
 
 
 @dataclass
@@ -55,25 +44,53 @@ def start(pelican) -> None:
 
 
 def enhance_page(path: str, context: dict[str, Any]) -> None:
-    """Enhance one written HTML file in place and record its links and ids."""
+    """Enhance one written HTML file in place and record its links, ids and problems."""
     if not path.endswith(".html") or STATE not in context:
         return
     output = Path(context["OUTPUT_PATH"])
     page = Path(path).resolve().relative_to(output.resolve()).as_posix()
     site = Site.from_siteurl(context["SITEURL"])
-    soup = BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
-    source = _source_of(context)
+    content = context.get("article") or context.get("page")
+    source = getattr(content, "source_path", None)
+    text = Path(path).read_text(encoding="utf-8")
+    options = Options(
+        context["ENHANCE_LAZY_IMAGES"],
+        context["ENHANCE_HEADING_ANCHORS"],
+        tuple(context["ENHANCE_HEADING_LEVELS"]),
+    )
 
-    mark_external_links(soup, site)
-    wrap_tables(soup)
-    if context["ENHANCE_LAZY_IMAGES"]:
-        lazy_load_images(soup)
-    if context["ENHANCE_HEADING_ANCHORS"]:
-        anchor_headings(soup, tuple(context["ENHANCE_HEADING_LEVELS"]))
-    _check_images(soup, page, source, context)
-    _record(context[STATE], soup, page, site, source, _content_hrefs(context))
+    def image_file(target: Target) -> Path | None:
+        return _image_file(target, context)
 
-    Path(path).write_text(soup.decode(formatter=HTML5_MINIMAL), encoding="utf-8")
+    cache = _cache(context)
+    key = page_key(text, page, context["SITEURL"], source, options)
+    images = [resolve(site, page, src) for src in image_sources(text)]
+    key = with_images(key, [image_file(t) if t else None for t in images])
+    result = cache.load(key) if cache else None
+    if result is None:
+        content_html = content.content if content is not None else None
+        result = enhance_html(text, page, site, content_html, options, image_file)
+        if cache:
+            cache.store(key, result)
+    Path(path).write_text(result.html, encoding="utf-8")
+    _record(context[STATE], result, page, source)
+
+
+def _cache(context: dict[str, Any]) -> PageCache | None:
+    if not context["ENHANCE_CACHE"]:
+        return None
+    folder = context["ENHANCE_CACHE_PATH"] or Path(context["CACHE_PATH"], "enhance")
+    return PageCache(Path(folder))
+
+
+def _record(state: SiteLinks, result: PageResult, page: str, source: str | None) -> None:
+    """Add the page's ids and links to the build's registry; report its problems."""
+    state.ids[page] = set(result.ids)
+    for found in result.links:
+        origin = source if found.from_content else None
+        state.links.append(Link(page, found.href, Target(found.path, found.fragment), origin))
+    for problem, fix in result.problems:
+        report(logger, source or page, problem, fix)
 
 
 def check_links(pelican) -> None:
@@ -107,40 +124,6 @@ def check_links(pelican) -> None:
         )
 
 
-def _source_of(context: dict[str, Any]) -> str | None:
-    content = context.get("article") or context.get("page")
-    return getattr(content, "source_path", None)
-
-
-def _content_hrefs(context: dict[str, Any]) -> set[str]:
-    """Return the link targets written by the content file itself (not by the theme)."""
-    content = context.get("article") or context.get("page")
-    if content is None:
-        return set()
-    soup = BeautifulSoup(content.content or "", "html.parser")
-    return {tag.get("href") or tag.get("src") for tag in soup.find_all(["a", "img"])}
-
-
-def _record(
-    state: SiteLinks,
-    soup: BeautifulSoup,
-    page: str,
-    site: Site,
-    source: str | None,
-    content_hrefs: set[str],
-) -> None:
-    state.ids[page] = {tag["id"] for tag in soup.find_all(id=True)}
-    for tag, attr in (("a", "href"), ("link", "href"), ("img", "src"), ("script", "src")):
-        for element in soup.find_all(tag, attrs={attr: True}):
-            href = element[attr]
-            if tag == "link" and "canonical" in (element.get("rel") or []):
-                continue  # a canonical URL names a page that may be built after this one
-            target = resolve(site, page, href)
-            if target is not None:
-                origin = source if href in content_hrefs else None
-                state.links.append(Link(page, href, target, origin))
-
-
 def _link_problem(target: Target, output: Path, ids: dict[str, set[str]]) -> str | None:
     file = output / target.path
     if file.is_dir():
@@ -151,30 +134,6 @@ def _link_problem(target: Target, output: Path, ids: dict[str, set[str]]) -> str
     if target.fragment and target.path in ids and target.fragment not in ids[target.path]:
         return f"points at #{target.fragment}, which is not on that page"
     return None
-
-
-def _check_images(
-    soup: BeautifulSoup, page: str, source: str | None, context: dict[str, Any]
-) -> None:
-    """Warn about images without alt text; give local images their width and height."""
-    site = Site.from_siteurl(context["SITEURL"])
-    for image in soup.find_all("img"):
-        where = source or page
-        if image.get("alt") is None:
-            report(
-                logger,
-                where,
-                f"the image {image.get('src')!r} has no alt text",
-                "describe it: ![what the picture shows](...), or write ![](...) if it is "
-                "only decoration",
-            )
-        if image.get("width") and image.get("height"):
-            continue
-        target = resolve(site, page, image.get("src", ""))
-        file = _image_file(target, context) if target else None
-        size = _image_size(file) if file else None
-        if size:
-            image["width"], image["height"] = (str(n) for n in size)
 
 
 def _image_file(target: Target, context: dict[str, Any]) -> Path | None:
@@ -189,14 +148,6 @@ def _image_file(target: Target, context: dict[str, Any]) -> Path | None:
             return candidate
     written = Path(context["OUTPUT_PATH"], target.path)
     return written if written.is_file() else None
-
-
-def _image_size(file: Path) -> tuple[int, int] | None:
-    try:
-        with Image.open(file) as image:
-            return image.size
-    except (OSError, UnidentifiedImageError):
-        return None
 
 
 def _line_of(source: str, href: str) -> int | None:
