@@ -7,7 +7,9 @@ leaves a broken site behind.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import logging
 import shlex
 import shutil
 import sys
@@ -104,21 +106,37 @@ def livereload(c):
     """Build, serve at http://localhost:8000, and rebuild and reload on every change."""
     from livereload import Server
 
-    def rebuild_in_place() -> None:
-        # In place (not atomic) so that an edit shows within a second or two.
-        output = ROOT / CONFIG["output"]
-        c.run(
-            f"{PELICAN} {CONFIG['content']} -s {CONFIG['settings_base']} -o {output}",
-            warn=True,
-        )
-
-    rebuild_in_place()
     server = Server()
-    watched = [CONFIG["content"], "theme", "plugins", CONFIG["settings_base"]]
-    for path in watched:
+    rebuild = _in_process_builder(ROOT / CONFIG["settings_base"], ROOT / CONFIG["output"])
+    rebuild()
+    for path in [CONFIG["content"], "theme", "plugins", CONFIG["settings_base"]]:
         target = f"{path}/**/*" if (ROOT / path).is_dir() else path
-        server.watch(str(ROOT / target), rebuild_in_place)
+        server.watch(str(ROOT / target), rebuild)
     server.serve(host=CONFIG["host"], port=CONFIG["port"], root=str(ROOT / CONFIG["output"]))
+
+
+def _in_process_builder(settings_file: Path, output: Path):
+    """Return a function that rebuilds the preview in place, in this process.
+
+    No new Python per edit, so an edit shows in a second or two. A failed build is logged
+    and the previous pages stay; the server keeps running.
+    """
+    from pelican import Pelican
+    from pelican.log import LimitFilter, init
+    from pelican.settings import read_settings
+
+    init(level=logging.WARNING)
+
+    def rebuild() -> None:
+        LimitFilter._raised_messages = set()  # show a repeated warning on every build
+        settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(output)})
+        with contextlib.chdir(ROOT):
+            try:
+                Pelican(settings).run()
+            except (Exception, SystemExit) as error:
+                logging.getLogger("tasks").error("The preview was not rebuilt: %s", error)
+
+    return rebuild
 
 
 @task(help={"title": "The post's title, in quotes", "category": "Its news category"})
@@ -157,3 +175,84 @@ def lint(c):
     with c.cd(str(ROOT)):
         c.run(f"{shlex.quote(sys.executable)} -m ruff check .")
         c.run(f"{shlex.quote(sys.executable)} -m ruff format --check .")
+
+
+# --- Deploy: a strict build into a fresh folder, the site checks, then one host --------------
+# Each task only reads its flags; the work is in deploy/ (see docs/hosting.md). A failed build
+# or check exits non-zero and deploys nothing; --dry-run shows what would change.
+
+_SITEURL_HELP = "The address the site is served from (default: $SITEURL, else publishconf.py's)"
+_DRY_RUN_HELP = "Build and check, then only show what would change"
+
+
+def _deploy(run) -> None:
+    """Run one deploy; turn its refusal into a one-line error and a non-zero exit."""
+    from deploy import PublishError
+
+    try:
+        run()
+    except PublishError as error:
+        raise Exit(f"Not published: {error}", code=1) from None
+
+
+@task(
+    help={
+        "dest": "A folder or user@host:path (default: PUBLISH_DEST)",
+        "siteurl": _SITEURL_HELP,
+        "dry_run": _DRY_RUN_HELP,
+    }
+)
+def publish(c, dest="", siteurl="", dry_run=False):
+    """Build strictly, check, and rsync the site to DEST: new files first, deletions last."""
+    from deploy import Project, to_folder
+
+    _deploy(
+        lambda: to_folder(Project(ROOT), dest or None, siteurl=siteurl or None, dry_run=dry_run)
+    )
+
+
+@task(
+    name="gh-pages",
+    help={
+        "remote": "A remote of this repository, or a git URL or path (default: origin)",
+        "branch": "The branch to commit to (default: gh-pages)",
+        "siteurl": _SITEURL_HELP,
+        "dry_run": _DRY_RUN_HELP,
+    },
+)
+def gh_pages(c, remote="", branch="", siteurl="", dry_run=False):
+    """Build strictly, check, and commit the site to the gh-pages branch of a git remote."""
+    from deploy import Project, to_gh_pages
+
+    _deploy(
+        lambda: to_gh_pages(
+            Project(ROOT), remote or None, branch or None, siteurl=siteurl or None, dry_run=dry_run
+        )
+    )
+
+
+@task(
+    help={
+        "bucket": "The bucket's name (default: PUBLISH_S3_BUCKET)",
+        "prefix": "A folder in the bucket (default: PUBLISH_S3_PREFIX, the bucket's root)",
+        "endpoint_url": "An S3-compatible store's address (default: AWS, or $AWS_ENDPOINT_URL)",
+        "region": "The bucket's region (default: the SDK's own)",
+        "siteurl": _SITEURL_HELP,
+        "dry_run": _DRY_RUN_HELP,
+    }
+)
+def s3(c, bucket="", prefix="", endpoint_url="", region="", siteurl="", dry_run=False):
+    """Build strictly, check, and sync the site to an S3 bucket with each file's headers."""
+    from deploy import Project, to_s3
+
+    _deploy(
+        lambda: to_s3(
+            Project(ROOT),
+            bucket or None,
+            prefix=prefix or None,
+            endpoint_url=endpoint_url or None,
+            region=region or None,
+            siteurl=siteurl or None,
+            dry_run=dry_run,
+        )
+    )
