@@ -1,0 +1,48 @@
+"""Make every URL in a piece of HTML absolute, so that it works in a feed reader."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+from bs4.dammit import EntitySubstitution
+from bs4.formatter import HTMLFormatter
+
+URL_ATTRIBUTES = ("href", "src", "poster", "cite", "action")
+# Escape only &, < and > (keep non-ASCII text as written); void elements without "/>".
+_FORMATTER = HTMLFormatter(
+    entity_substitution=EntitySubstitution.substitute_xml,
+    void_element_close_prefix="",
+    empty_attributes_are_booleans=True,
+)
+
+
+def absolutize(html: str, base: str) -> str:
+    """Return ``html`` with each relative URL resolved against the absolute URL ``base``."""
+    if not html:
+        return ""
+    soup = BeautifulSoup(html, "html.parser")
+    for element in soup.find_all(True):
+        for name in URL_ATTRIBUTES:
+            value = element.get(name)
+            if isinstance(value, str) and value.strip():
+                element[name] = urljoin(base, value.strip())
+        for name in ("srcset", "imagesrcset"):
+            value = element.get(name)
+            if isinstance(value, str) and value.strip():
+                element[name] = _srcset(value, base)
+    return soup.decode(formatter=_FORMATTER)
+
+
+def _srcset(value: str, base: str) -> str:
+    candidates = []
+    for candidate in value.split(","):
+        url, _, descriptor = candidate.strip().partition(" ")
+        if url:
+            candidates.append(f"{urljoin(base, url)} {descriptor.strip()}".strip())
+    return ", ".join(candidates)
+
+
+def is_absolute(url: str) -> bool:
+    """Tell whether ``url`` names its scheme (http:, https:, mailto:, ...)."""
+    return bool(urlsplit(url.strip()).scheme)
