@@ -259,3 +259,19 @@ def test_real_site_map_links_countries_and_home_summary_is_live(real_site: Build
     summary = home.select_one(".tier-summary").get_text(" ", strip=True)
     assert "The 2015 TIP Report placed 188 countries" in summary
     assert "Tier 1 31 countries" in summary
+
+
+def test_a_draft_naming_a_country_is_listed_only_in_the_preview(tmp_path: Path) -> None:
+    site_dir = _copy(tmp_path)
+    (site_dir / "content/news/2010-07-03-draft.md").write_text(
+        "Title: A draft about Burma\nDate: 2010-07-03 10:00\nCategory: Stories\n"
+        "Countries: MMR\nStatus: draft\n\nText.\n",
+        encoding="utf-8",
+    )
+    preview = _build_copy(site_dir)
+    titles = [a.get_text() for a in preview.html("countries/burma/").select("li a")]
+    assert "A draft about Burma" in titles
+    publish = _build_copy(site_dir, publish=True)
+    assert publish.warnings == []
+    titles = [a.get_text() for a in publish.html("countries/burma/").select("li a")]
+    assert "A draft about Burma" not in titles

@@ -36,8 +36,11 @@ def state_on(start: datetime.date, end: datetime.date, today: datetime.date) -> 
     return "running"
 
 
-def campaign_order(campaign: Campaign) -> tuple[int, int]:
-    """Sort key: running first, then upcoming (soonest first), then ended (latest first)."""
+def campaign_order(campaign: Campaign) -> tuple[int, int, str]:
+    """Sort key: running first, then upcoming (soonest first), then ended (latest first).
+
+    The slug breaks ties, so campaigns that start on the same day keep one order.
+    """
     rank = STATES.index(campaign.state)
     day = campaign.start.toordinal() if campaign.start else 0
-    return (rank, day if campaign.state == "upcoming" else -day)
+    return (rank, day if campaign.state == "upcoming" else -day, campaign.slug)

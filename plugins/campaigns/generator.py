@@ -120,6 +120,8 @@ class CampaignsGenerator(Generator):
         by_country = link_articles(data, campaigns)
         mentions = self.context.setdefault("country_articles", {})
         for slug, found in by_country.items():
+            if not self.settings.get("SHOW_DRAFTS"):
+                found = [campaign for campaign in found if campaign.status == "published"]
             if found:
                 merged = [*mentions.get(slug, []), *found]
                 mentions[slug] = sorted(merged, key=lambda item: item.date, reverse=True)

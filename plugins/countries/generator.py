@@ -43,6 +43,7 @@ class CountriesGenerator(Generator):
             figures = load_office_figures(figures_path) if figures_path.is_file() else ()
         except TipDataError as error:
             stop(logger, str(error))
+        # Drafts are checked too, but listed on country pages only where drafts are shown.
         articles = [*self.context.get("articles", []), *self.context.get("drafts", [])]
         narratives = read_narratives(
             self,
@@ -63,11 +64,20 @@ class CountriesGenerator(Generator):
             tiers=TIERS,
             regions=REGIONS,
             country_links=Links(self.settings),
-            country_articles=link_articles(data, articles),
+            country_articles=self._listed(link_articles(data, articles)),
             country_narratives=narratives,
             report_notes=notes,
             office_figures=figures,
         )
+
+    def _listed(self, by_country: dict[str, list]) -> dict[str, list]:
+        """Keep the articles a reader may see: published ones, and drafts in the preview."""
+        if self.settings.get("SHOW_DRAFTS"):
+            return by_country
+        return {
+            slug: [item for item in items if item.status == "published"]
+            for slug, items in by_country.items()
+        }
 
     def generate_output(self, writer) -> None:
         """Write every page of the model and the two downloads."""

@@ -45,6 +45,7 @@ class Found:
     path: str
     fragment: str
     from_content: bool
+    outside: bool = False
 
 
 @dataclass
@@ -97,7 +98,9 @@ def _links(soup: BeautifulSoup, page: str, site: Site, content_hrefs: set[str]) 
             href = element[attr]
             target = resolve(site, page, href)
             if target is not None:
-                found.append(Found(href, target.path, target.fragment, href in content_hrefs))
+                found.append(
+                    Found(href, target.path, target.fragment, href in content_hrefs, target.outside)
+                )
     return found
 
 

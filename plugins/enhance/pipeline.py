@@ -88,7 +88,8 @@ def _record(state: SiteLinks, result: PageResult, page: str, source: str | None)
     state.ids[page] = set(result.ids)
     for found in result.links:
         origin = source if found.from_content else None
-        state.links.append(Link(page, found.href, Target(found.path, found.fragment), origin))
+        target = Target(found.path, found.fragment, found.outside)
+        state.links.append(Link(page, found.href, target, origin))
     for problem, fix in result.problems:
         report(logger, source or page, problem, fix)
 
@@ -125,6 +126,8 @@ def check_links(pelican) -> None:
 
 
 def _link_problem(target: Target, output: Path, ids: dict[str, set[str]]) -> str | None:
+    if target.outside:
+        return "leaves the site's path (it must start with SITEURL's path)"
     file = output / target.path
     if file.is_dir():
         file = file / "index.html"

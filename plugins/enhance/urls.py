@@ -35,6 +35,7 @@ class Target:
 
     path: str  # relative to the output folder, "/" separated
     fragment: str
+    outside: bool = False  # an absolute link that leaves SITEURL's path (e.g. /news/ for /tip)
 
 
 def resolve(site: Site, page: str, href: str) -> Target | None:
@@ -52,7 +53,7 @@ def resolve(site: Site, page: str, href: str) -> Target | None:
     path = unquote(parts.path)
     if site.prefix and href.startswith(("http:", "https:", "/")):
         if path != site.prefix and not path.startswith(site.prefix + "/"):
-            return Target(path.lstrip("/"), parts.fragment)  # outside the site: reported missing
+            return Target(path.lstrip("/"), parts.fragment, outside=True)
         path = path[len(site.prefix) :]
     if path == "" or path.endswith("/"):
         path += "index.html"
