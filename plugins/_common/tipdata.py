@@ -275,7 +275,7 @@ class OfficeFigure:
     """A figure the office itself published, to set beside what the data says."""
 
     year: int
-    measure: str  # tier_1, tier_2, tier_2wl, tier_3, special, or countries (all placed)
+    measure: str  # tier_1, tier_2, tier_2wl, tier_3, special, ranked, or countries (all placed)
     value: int
     source: str
 
@@ -284,13 +284,15 @@ class OfficeFigure:
         counts = data.counts(self.year)
         if self.measure == "countries":
             return sum(counts.values())
+        if self.measure == "ranked":
+            return sum(counts.values()) - counts["special"]
         return counts[self.measure.removeprefix("tier_").upper().replace("SPECIAL", "special")]
 
 
 def load_office_figures(path: Path) -> tuple[OfficeFigure, ...]:
     """Read ``office_figures.csv``; raise :class:`TipDataError` on a bad row."""
     measures = {f"tier_{code.lower()}" for code in TIERS if code != "special"}
-    measures |= {"special", "countries"}
+    measures |= {"special", "ranked", "countries"}
     figures = []
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
