@@ -84,10 +84,41 @@ def preview(c):
 
 @task
 def check(c):
-    """Make a strict publish build in a scratch folder: every warning is an error."""
+    """Build with the publish settings in a scratch folder; list every problem, fail on any."""
     with tempfile.TemporaryDirectory(prefix="tip-check-") as scratch:
-        _pelican(c, CONFIG["settings_publish"], Path(scratch), "--fatal", "warnings")
+        problems = _problems_of_build(ROOT / CONFIG["settings_publish"], Path(scratch))
+    if problems:
+        print(f"\n{len(problems)} problem(s) to fix before publishing:", file=sys.stderr)
+        for problem in problems:
+            print(f"- {problem}", file=sys.stderr)
+        raise Exit(code=1)
     print("Check passed: the site builds with no warning.")
+
+
+def _problems_of_build(settings_file: Path, output: Path) -> list[str]:
+    """Build once, in this process, and return every warning and error it logged.
+
+    Unlike ``pelican --fatal warnings``, which stops at the first, this lists them all.
+    """
+    from pelican import Pelican
+    from pelican.log import LimitFilter, init
+    from pelican.settings import read_settings
+
+    init(level=logging.WARNING)
+    LimitFilter._raised_messages = set()
+    collected: list[str] = []
+    handler = logging.Handler(level=logging.WARNING)
+    handler.emit = lambda record: collected.append(record.getMessage())
+    logging.getLogger().addHandler(handler)
+    try:
+        with contextlib.chdir(ROOT):
+            settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(output)})
+            Pelican(settings).run()
+    except (Exception, SystemExit) as error:
+        collected.append(f"the build stopped: {error}")
+    finally:
+        logging.getLogger().removeHandler(handler)
+    return collected
 
 
 @task

@@ -192,3 +192,24 @@ def test_a_draft_may_leave_required_fields_empty(tmp_path: Path) -> None:
         "news/draft.md", b"Title: WIP\nDate: 2010-07-01 10:00\nStatus: draft\n\nT.\n", ""
     )
     assert _build_with(tmp_path, draft).warnings == []
+
+
+def test_a_link_starting_with_a_slash_is_reported(tmp_path: Path) -> None:
+    mistake = Mistake("news/root.md", NEWS_HEAD.encode() + b"\nSee [news](/news/).\n", "")
+    result = _build_with(tmp_path, mistake)
+    assert len(result.warnings) == 1
+    assert ":6: the link '/news/' starts with /, so it breaks" in result.warnings[0]
+
+
+def test_countries_with_a_comma_in_the_name_are_separated_by_semicolons(tmp_path: Path) -> None:
+    data = (SITES / "minimal/content/data/tier_history.csv").read_text(encoding="utf-8")
+    data += '"Congo, Republic of the",COG,AF,2010,2WL,fixture\n'
+    text = NEWS_HEAD + "Countries: Congo, Republic of the; GHA\n\nText.\n"
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "minimal", site)
+    (site / "content/data/tier_history.csv").write_text(data, encoding="utf-8")
+    (site / "content/news/congo.md").write_text(text, encoding="utf-8")
+    result = build(site / "content", site / "output", overrides=site_overrides(site))
+    assert result.warnings == []
+    titles = [a.get_text() for a in result.html("countries/congo-republic-of-the/").select("li a")]
+    assert "A story" in titles

@@ -151,7 +151,8 @@ def test_article_naming_an_unknown_country_is_reported(tmp_path: Path) -> None:
     assert result.warnings == [
         f"{story}:4: Countries names 'Albnia', which is not a country in the tier data. "
         "Fix: did you mean Albania? write ISO 3166-1 alpha-3 codes or names from "
-        "content/data/tier_history.csv, separated by commas (e.g. Countries: USA, Burma)"
+        "content/data/tier_history.csv, separated by commas (e.g. Countries: USA, Burma), or by "
+        "semicolons when a name has a comma"
     ]
 
 

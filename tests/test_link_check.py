@@ -20,9 +20,16 @@ def _plant(tmp_path: Path, body: str, **options) -> tuple[Path, BuildResult]:
 def test_root_relative_link_outside_the_site_path_is_reported(tmp_path: Path) -> None:
     page, result = _plant(tmp_path, "See [the news](/news/).", publish=True)
     assert result.warnings == [
-        f"{page}:3: the link '/news/' leaves the site's path (it must start with SITEURL's "
-        "path). Fix: link another file with {filename}/pages/<file>.md, or correct the address"
+        f"{page}:3: the link '/news/' starts with /, so it breaks when the site is served from "
+        "a folder (e.g. example.org/tip/). Fix: link the file with {filename}/pages/<file>.md, "
+        "or write a relative link"
     ]
+
+
+def test_relative_link_above_the_site_root_is_reported(tmp_path: Path) -> None:
+    page, result = _plant(tmp_path, "See [home](../../../index.html).", publish=True)
+    assert len(result.warnings) == 1
+    assert result.warnings[0].startswith(f"{page}:3: the link '../../../index.html' leaves")
 
 
 def test_link_to_a_missing_anchor_is_reported(tmp_path: Path) -> None:

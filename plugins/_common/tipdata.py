@@ -18,6 +18,7 @@ import pycountry
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
+from .problems import display_path
 from .tiers import TIERS, Tier, movement
 
 COLUMNS = ("country", "iso3", "region", "year", "tier", "source")
@@ -177,7 +178,7 @@ def load_tip_data(path: Path, years: Iterable[int] = range(2001, 2016)) -> TipDa
 
 
 def _error(path: Path, line: int, problem: str, fix: str) -> TipDataError:
-    return TipDataError(f"{path}:{line}: {problem}. Fix: {fix}")
+    return TipDataError(f"{display_path(path)}:{line}: {problem}. Fix: {fix}")
 
 
 def _check_columns(path: Path, found: list[str] | None) -> None:

@@ -94,6 +94,7 @@ class CampaignsGenerator(Generator):
         """Attach each article whose ``Campaign:`` names a campaign; report unknown names."""
         by_slug = {campaign.slug: campaign for campaign in campaigns}
         articles = [*self.context.get("articles", []), *self.context.get("drafts", [])]
+        shown = self.settings.get("SHOW_DRAFTS")
         for article in articles:
             slug = article.metadata.get("campaign", "").strip()
             if not slug:
@@ -110,7 +111,8 @@ class CampaignsGenerator(Generator):
                 )
                 continue
             article.campaign = campaign
-            campaign.articles.append(article)
+            if article.status == "published" or shown:  # drafts are checked, listed in preview
+                campaign.articles.append(article)
 
     def _link_countries(self, campaigns: list[Campaign]) -> None:
         """Resolve ``Countries:`` and list each campaign on the countries it names."""

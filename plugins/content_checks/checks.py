@@ -19,6 +19,7 @@ _HASHTAG = re.compile(r"^#\w+$")
 _LINK_TARGET = re.compile(r"\{(?:filename|static|attach)\}(?P<target>[^)\s\"'#?]+)")
 _IMAGE_NO_ALT = re.compile(r"!\[\s*\]\(")
 _NOTE = re.compile(r"^\[//\]: #")  # a Markdown comment, e.g. a scaffold's notes
+_ROOT_LINK = re.compile(r"\]\((/[^)\s]*)|href=\"(/[^\"]*)\"")
 
 
 @dataclass(frozen=True)
@@ -197,9 +198,12 @@ def _hashtag(entry: Entry, **_) -> Iterator[Problem]:
 
 
 def _yes_no(entry: Entry, **_) -> Iterator[Problem]:
-    if entry.value.lower() not in ("yes", "no"):
+    if entry.value not in ("yes", "no"):
         yield Problem(
-            entry.line, entry.name, f"{entry.value!r} is not yes or no", "write yes or no"
+            entry.line,
+            entry.name,
+            f"{entry.value!r} is not yes or no",
+            "write yes or no, lower case",
         )
 
 
@@ -273,6 +277,15 @@ def _body(header: Header, path: Path, root: Path) -> Iterator[Problem]:
                     "link a file that exists, e.g. {filename}/pages/about.md "
                     "(paths start at content/)",
                 )
+        for match in _ROOT_LINK.finditer(text):
+            link = match[1] or match[2]
+            yield Problem(
+                number,
+                None,
+                f"the link {link!r} starts with /, so it breaks when the "
+                "site is served from a folder (e.g. example.org/tip/)",
+                "link the file with {filename}/pages/<file>.md, or write a relative link",
+            )
         if _IMAGE_NO_ALT.search(text):
             yield Problem(
                 number,

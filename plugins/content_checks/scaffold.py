@@ -38,7 +38,7 @@ def render(schema: Schema, values: Mapping[str, str]) -> str:
             continue  # an empty date does not parse: it is only explained below
         header.append(f"{spec.name}: {value}".rstrip())
     notes = [f'[//]: # "{spec.name}: {_note(spec.help, spec.example)}"' for spec in schema.fields]
-    intro = "The [//] lines are notes for you: readers never see them, and you may delete them."
+    intro = '[//]: # "These [//] lines are notes for you: readers never see them; delete them."'
     return "\n".join([*header, "", *notes, "", intro, "", _BODY[schema.name], ""])
 
 

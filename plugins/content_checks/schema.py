@@ -150,4 +150,4 @@ PAGE = Schema(
     ),
 )
 
-NARRATIVE = Schema("narrative", (_TITLE, FieldSpec("Summary", Kind.SUMMARY, False, _SUMMARY.help)))
+NARRATIVE = Schema("narrative", (_TITLE, _STATUS))

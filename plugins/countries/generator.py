@@ -51,19 +51,26 @@ class CountriesGenerator(Generator):
             {country.slug for country in data.countries},
             "country slug",
         )
-        for narrative in narratives.values():
+        links = Links(self.settings)
+        for slug, narrative in narratives.items():
             check_sections(narrative.source_path)
+            # {filename}/countries/<slug>.md links to the country's page
+            narrative.override_url = links.country(data.by_slug[slug])
+            self.add_source_path(narrative)
         notes = read_narratives(
             self,
             self.settings["COUNTRIES_REPORT_NOTE_PATHS"],
             {str(year) for year in data.years},
             "report year",
         )
+        for year, note in notes.items():
+            note.override_url = links.report(int(year))
+            self.add_source_path(note)
         self.context.update(
             tip=data,
             tiers=TIERS,
             regions=REGIONS,
-            country_links=Links(self.settings),
+            country_links=links,
             country_articles=self._listed(link_articles(data, articles)),
             country_narratives=narratives,
             report_notes=notes,

@@ -27,7 +27,8 @@ def _countries_of(data: TipData, article) -> list[Country]:
     if not isinstance(references, str):
         return list(references)
     found: list[Country] = []
-    for reference in filter(None, (part.strip() for part in references.split(","))):
+    separator = ";" if ";" in references else ","  # as Pelican splits authors and tags
+    for reference in filter(None, (part.strip() for part in references.split(separator))):
         country = data.lookup(reference)
         if country is None:
             _report_unknown(data, article.source_path, reference)
@@ -38,13 +39,15 @@ def _countries_of(data: TipData, article) -> list[Country]:
 
 def _report_unknown(data: TipData, path: str, reference: str) -> None:
     names = [country.name for country in data.countries]
-    guesses = difflib.get_close_matches(reference, names, n=2, cutoff=0.75)
+    found = difflib.get_close_matches(reference, names, n=2, cutoff=0.75)
+    guesses = [data.lookup(name).iso3 or name if "," in name else name for name in found]
     hint = f"did you mean {' or '.join(guesses)}? " if guesses else ""
     report(
         logger,
         path,
         f"Countries names {reference!r}, which is not a country in the tier data",
         f"{hint}write ISO 3166-1 alpha-3 codes or names from content/data/tier_history.csv, "
-        "separated by commas (e.g. Countries: USA, Burma)",
+        "separated by commas (e.g. Countries: USA, Burma), or by semicolons when a name "
+        "has a comma",
         line=metadata_line(path, "countries"),
     )

@@ -7,6 +7,7 @@ A country narrative follows the report's structure; its second-level headings mu
 from __future__ import annotations
 
 import difflib
+import fnmatch
 import logging
 import re
 from pathlib import Path
@@ -33,6 +34,8 @@ def read_narratives(generator, folders: list[str], known: set[str], what: str) -
     found: dict[str, Page] = {}
     for folder in folders:
         for path in sorted(Path(generator.path, folder).glob("*.md")):
+            if _ignored(path.name, generator.settings["IGNORE_FILES"]):
+                continue  # e.g. unreadable: content_checks has said why
             key = path.stem
             if key not in known:
                 _report_unknown_key(path, key, known, what)
@@ -43,8 +46,14 @@ def read_narratives(generator, folders: list[str], known: set[str], what: str) -
                 content_class=Page,
                 context=generator.context,
             )
+            if page.status == "draft" and not generator.settings.get("SHOW_DRAFTS"):
+                continue
             found[key] = page
     return found
+
+
+def _ignored(name: str, patterns: list[str]) -> bool:
+    return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
 
 
 def check_sections(path: str, ordered: tuple[str, ...] = SECTIONS) -> None:
@@ -74,7 +83,7 @@ def _report(path: str, line: int, problem: str, ordered: tuple[str, ...]) -> Non
 
 
 def _report_unknown_key(path: Path, key: str, known: set[str], what: str) -> None:
-    guesses = difflib.get_close_matches(key, sorted(known), n=1)
+    guesses = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.8)
     hint = f"rename it {guesses[0]}.md" if guesses else f"name it after a {what}"
     report(logger, path, f"{key!r} is not a {what} of the tier data", hint)
 

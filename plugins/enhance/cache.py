@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .page import Found, Options, PageResult
 
-VERSION = "2"  # bump when the transforms change what they write
+VERSION = "5"  # bump when the transforms change what they write
 _IMG_SRC = re.compile(r"<img\b[^>]*\bsrc=\"([^\"]+)\"")
 
 

@@ -46,6 +46,7 @@ class Found:
     fragment: str
     from_content: bool
     outside: bool = False
+    unresolved: bool = False  # a {filename}/{static} link that Pelican could not resolve
 
 
 @dataclass
@@ -96,6 +97,10 @@ def _links(soup: BeautifulSoup, page: str, site: Site, content_hrefs: set[str]) 
             if tag == "link" and "canonical" in (element.get("rel") or []):
                 continue  # a canonical URL names a page that may be built after this one
             href = element[attr]
+            if href.startswith(("{filename}", "{static}", "{attach}")):
+                target_file = href.split("}", 1)[1].split("#")[0]
+                found.append(Found(href, target_file, "", True, unresolved=True))
+                continue
             target = resolve(site, page, href)
             if target is not None:
                 found.append(
@@ -114,8 +119,7 @@ def _size_images(
             problems.append(
                 (
                     f"the image {image.get('src')!r} has no alt text",
-                    "describe it: ![what the picture shows](...), or write ![](...) if it is "
-                    "only decoration",
+                    'describe it: <img alt="what the picture shows" ...>, or ![what it shows](...)',
                 )
             )
         if image.get("width") and image.get("height"):

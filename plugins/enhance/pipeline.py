@@ -35,6 +35,7 @@ class SiteLinks:
 
     links: list[Link] = field(default_factory=list)
     ids: dict[str, set[str]] = field(default_factory=dict)
+    unresolved: list[tuple[str, str, str]] = field(default_factory=list)  # (source, href, file)
 
 
 def start(pelican) -> None:
@@ -87,6 +88,9 @@ def _record(state: SiteLinks, result: PageResult, page: str, source: str | None)
     """Add the page's ids and links to the build's registry; report its problems."""
     state.ids[page] = set(result.ids)
     for found in result.links:
+        if found.unresolved:
+            state.unresolved.append((source or page, found.href, found.path))
+            continue
         origin = source if found.from_content else None
         target = Target(found.path, found.fragment, found.outside)
         state.links.append(Link(page, found.href, target, origin))
@@ -100,11 +104,12 @@ def check_links(pelican) -> None:
     if state is None or not pelican.settings["ENHANCE_CHECK_LINKS"]:
         return
     output = Path(pelican.settings["OUTPUT_PATH"])
+    _report_unresolved(state, Path(pelican.settings["PATH"]))
     theme_problems: dict[str, list[str]] = {}
     for link in state.links:
         problem = _link_problem(link.target, output, state.ids)
-        if problem is None:
-            continue
+        if problem is None or (link.source and link.href.startswith("/")):
+            continue  # content_checks reports a content link starting with /, with its line
         if link.source:
             report(
                 logger,
@@ -125,9 +130,26 @@ def check_links(pelican) -> None:
         )
 
 
+def _report_unresolved(state: SiteLinks, content_root: Path) -> None:
+    """Report {filename} links to files that exist but that the site does not publish.
+
+    A link to a missing file is reported by content_checks, with its line, before the build.
+    """
+    for source, href, target in sorted(set(state.unresolved)):
+        base = content_root if target.startswith("/") else Path(source).parent
+        if (base / target.lstrip("/")).exists():
+            report(
+                logger,
+                source,
+                f"the link {href!r} names a file the site does not publish as a page",
+                "link a page, post, campaign, country narrative or image instead",
+                line=_line_of(source, href),
+            )
+
+
 def _link_problem(target: Target, output: Path, ids: dict[str, set[str]]) -> str | None:
     if target.outside:
-        return "leaves the site's path (it must start with SITEURL's path)"
+        return "leaves the site (it climbs above the site's folder or outside SITEURL's path)"
     file = output / target.path
     if file.is_dir():
         file = file / "index.html"

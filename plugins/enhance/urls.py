@@ -47,6 +47,10 @@ def resolve(site: Site, page: str, href: str) -> Target | None:
         return None  # an unresolved {filename} or {static}: reported where it is written
     if href.startswith("#"):
         return Target(page, unquote(href[1:]))
+    if not href.startswith(("http:", "https:", "/")):
+        above = posixpath.normpath(posixpath.join(posixpath.dirname(page), href.split("#")[0]))
+        if above == ".." or above.startswith("../"):
+            return Target(above, "", outside=True)  # climbs above the site's root folder
     parts = urlsplit(urljoin(f"https://{site.host or 'site'}/{page}", href))
     if parts.scheme not in ("http", "https"):
         return None
