@@ -129,6 +129,7 @@ PLUGINS = [
     "plugins.countries",
     "plugins.feeds",
     "plugins.campaigns",
+    "plugins.share_cards",
     "plugins.enhance",
     "plugins.assets",
     "plugins.seo",
