@@ -1,0 +1,71 @@
+"""The files about the whole site, written once it is complete: sitemap, robots, host files."""
+
+from __future__ import annotations
+
+import logging
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import Any
+
+from .policy import content_security_policy, headers_file
+from .redirects import redirects_file
+from .sitemap import MAX_URLS, Entry, robots_txt, sitemap_xml
+from .state import SeoState, state_of
+from .urls import absolute, page_url, site_prefix
+
+logger = logging.getLogger(__name__)
+
+
+def write_site_files(pelican) -> None:
+    """Write sitemap.xml, robots.txt, _headers and _redirects into the output folder."""
+    settings = pelican.settings
+    state = state_of(settings)
+    if state is None:
+        return
+    output = Path(settings["OUTPUT_PATH"])
+    prefix = site_prefix(settings)
+    files: dict[str, str] = {}
+    if settings["SEO_SITEMAP_SAVE_AS"]:
+        entries = sitemap_entries(output, state, settings)
+        if len(entries) > MAX_URLS:
+            logger.warning(
+                "seo: the sitemap lists %d pages, more than the %d one file may hold. Fix: "
+                "exclude pages with SEO_SITEMAP_EXCLUDE",
+                len(entries),
+                MAX_URLS,
+            )
+        files[settings["SEO_SITEMAP_SAVE_AS"]] = sitemap_xml(entries)
+    if settings["SEO_ROBOTS_SAVE_AS"]:
+        sitemap_url = absolute(settings, settings["SEO_SITEMAP_SAVE_AS"] or "sitemap.xml")
+        files[settings["SEO_ROBOTS_SAVE_AS"]] = robots_txt(
+            sitemap_url, prefix, settings["SEO_ROBOTS_DISALLOW"]
+        )
+    if settings["SEO_HEADERS_SAVE_AS"]:
+        files[settings["SEO_HEADERS_SAVE_AS"]] = headers_file(
+            prefix,
+            content_security_policy(settings["SEO_CSP"]),
+            settings["SEO_SECURITY_HEADERS"],
+            settings["SEO_CACHE_CONTROL"],
+        )
+    if settings["SEO_REDIRECTS_SAVE_AS"]:
+        files[settings["SEO_REDIRECTS_SAVE_AS"]] = redirects_file(
+            state.redirects, prefix, settings["SEO_REDIRECTS_STATUS"]
+        )
+    for name, text in files.items():
+        target = output / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        logger.info('Writing "%s"', target)
+
+
+def sitemap_entries(output: Path, state: SeoState, settings: dict[str, Any]) -> list[Entry]:
+    """Return an entry for every public HTML page of the output, sorted by address."""
+    patterns = list(settings["SEO_SITEMAP_EXCLUDE"])
+    names = sorted(
+        (file.relative_to(output).as_posix() for file in output.rglob("*.html")), key=page_url
+    )
+    return [
+        Entry(absolute(settings, page_url(name)), state.lastmod.get(name))
+        for name in names
+        if name not in state.excluded and not any(fnmatchcase(name, p) for p in patterns)
+    ]
