@@ -135,6 +135,10 @@ PLUGINS = [
     "plugins.seo",
 ]
 
+# The preview's live reload injects a script, so the CSP <meta> is only written when
+# publishing (publishconf.py); hosts send the same policy as a header (docs/hosting.md).
+SEO_CSP_META = False
+
 # --- Output ---------------------------------------------------------------------------------
 OUTPUT_PATH = "output"
 DELETE_OUTPUT_DIRECTORY = False

@@ -496,6 +496,8 @@ def test_real_site_news_and_campaigns_are_articles(real_site: BuildResult) -> No
     articles = [p for p in news if len(p.parts) == 4]  # news/<year>/<slug>/index.html
     assert articles
     for page in articles:
+        if real_site.html(page.as_posix()).find("meta", attrs={"http-equiv": "refresh"}):
+            continue  # a redirect page left at an old address (plugins/seo)
         assert _meta(real_site.html(page.as_posix()), "og:type") == ["article"], page
     campaigns = [p for p in real_site.pages() if p.parts[0] == "campaigns" and len(p.parts) == 3]
     for page in campaigns:

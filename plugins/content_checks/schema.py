@@ -84,6 +84,13 @@ _STATUS = FieldSpec(
     "draft",
 )
 _SOURCE = FieldSpec("Source", Kind.TEXT, False, "Where the facts come from.")
+_OLD_URLS = FieldSpec(
+    "Old_URLs",
+    Kind.TEXT,
+    False,
+    "Addresses it had before, from the site root, comma-separated; each redirects here.",
+    "news/2010/old-slug/",
+)
 _ILLUSTRATIVE = FieldSpec(
     "Illustrative", Kind.YES_NO, False, "yes for sample content that restates sourced facts."
 )
@@ -110,6 +117,7 @@ NEWS = Schema(
         _IMAGE_ALT,
         _SOURCE,
         _ILLUSTRATIVE,
+        _OLD_URLS,
         _STATUS,
     ),
 )
@@ -130,6 +138,7 @@ CAMPAIGN = Schema(
         _IMAGE_ALT,
         _SOURCE,
         _ILLUSTRATIVE,
+        _OLD_URLS,
         _STATUS,
     ),
 )
@@ -139,6 +148,7 @@ PAGE = Schema(
     (
         _TITLE,
         FieldSpec("Summary", Kind.SUMMARY, False, _SUMMARY.help),
+        FieldSpec("Modified", Kind.DATETIME, False, "Date of the last real change, YYYY-MM-DD."),
         FieldSpec("Nav_order", Kind.TEXT, False, "Its place in its section's menu (1, 2...)."),
         FieldSpec("Save_as", Kind.TEXT, False, "Only for the home page: index.html."),
         FieldSpec("URL", Kind.TEXT, False, "Only for the home page: empty."),
@@ -146,6 +156,7 @@ PAGE = Schema(
         _IMAGE,
         _IMAGE_ALT,
         _SOURCE,
+        _OLD_URLS,
         _STATUS,
     ),
 )

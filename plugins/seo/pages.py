@@ -26,7 +26,7 @@ def record_page(path: str, context: dict[str, Any]) -> None:
     name = Path(path).resolve().relative_to(output).as_posix()
     state.written.add(name)
     content = context.get("article") or context.get("page")
-    if context.get("seo_excluded") or getattr(content, "status", None) == "draft":
+    if context.get("seo_excluded") or getattr(content, "status", None) in ("draft", "hidden"):
         state.excluded.add(name)
     changed = last_change(context)
     if changed is not None:
