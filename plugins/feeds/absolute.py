@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
@@ -17,6 +18,7 @@ _FORMATTER = HTMLFormatter(
 )
 
 
+@lru_cache(maxsize=4096)  # pure; live reload rebuilds in one process and reuses the results
 def absolutize(html: str, base: str) -> str:
     """Return ``html`` with each relative URL resolved against the absolute URL ``base``."""
     if not html:

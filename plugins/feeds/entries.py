@@ -7,6 +7,7 @@ import html
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -90,8 +91,14 @@ class Entry:
     @property
     def summary_text(self) -> str:
         """Return the summary as plain text."""
-        text = BeautifulSoup(self.summary_html, "html.parser").get_text()
-        return re.sub(r"\s+", " ", text).strip()
+        return plain_text(self.summary_html)
+
+
+@lru_cache(maxsize=4096)  # pure, and read for every feed an entry is in
+def plain_text(html: str) -> str:
+    """Return the text of ``html`` with its white space folded."""
+    text = BeautifulSoup(html, "html.parser").get_text()
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def newest_first(entries: Iterable[Entry]) -> list[Entry]:
