@@ -341,7 +341,7 @@ def test_a_share_card_becomes_a_media_thumbnail() -> None:
         title="T",
         subtitle="S",
         page_url="https://x.org/",
-        self_urls={"atom": "https://x.org/a.xml", "rss": "https://x.org/r.xml"},
+        self_urls=(("atom", "https://x.org/a.xml"), ("rss", "https://x.org/r.xml")),
         language="en",
         author="X",
         icon=None,

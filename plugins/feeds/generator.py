@@ -89,16 +89,15 @@ class FeedsGenerator(Generator):
             title=feed.title,
             subtitle=feed.subtitle,
             page_url=site.absolute(feed.page_url),
-            self_urls={file.format: site.absolute(file.url) for file in feed.files},
+            self_urls=tuple((file.format, site.absolute(file.url)) for file in feed.files),
             language=self.settings.get("DEFAULT_LANG") or "en",
             author=self.settings["SITENAME"],
             icon=image["icon"],
             logo=image["logo"],
             hub=self.settings["FEEDS_WEBSUB_HUB"],
         )
-        writers = {"atom": render.atom, "rss": render.rss, "json": render.json_feed}
         for file in feed.files:
-            document = writers[file.format](info, entries)
+            document = render.document(file.format, info, tuple(entries))
             target = Path(self.output_path, file.url)
             target.parent.mkdir(parents=True, exist_ok=True)
             if isinstance(document, str):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from feedgen.entry import FeedEntry
@@ -30,12 +31,18 @@ class FeedInfo:
     title: str
     subtitle: str
     page_url: str  # the page the feed follows
-    self_urls: dict[str, str]  # by format
+    self_urls: tuple[tuple[str, str], ...]  # (format, URL): a tuple, so FeedInfo is hashable
     language: str
     author: str
     icon: str | None
     logo: str | None
     hub: str | None
+
+
+@lru_cache(maxsize=2048)  # pure: live reload re-renders only the feeds whose entries changed
+def document(format: str, info: FeedInfo, entries: tuple[Entry, ...]) -> bytes | str:
+    """Return the feed document in ``format`` (atom, rss or json)."""
+    return {"atom": atom, "rss": rss, "json": json_feed}[format](info, list(entries))
 
 
 def atom(info: FeedInfo, entries: list[Entry]) -> bytes:
@@ -54,7 +61,7 @@ def json_feed(info: FeedInfo, entries: list[Entry]) -> str:
         "version": JSON_FEED_VERSION,
         "title": info.title,
         "home_page_url": info.page_url,
-        "feed_url": info.self_urls["json"],
+        "feed_url": dict(info.self_urls)["json"],
         "description": info.subtitle,
         "language": info.language,
         "authors": [{"name": info.author}],
@@ -113,7 +120,7 @@ def _generator(info: FeedInfo, entries: list[Entry], format: str) -> FeedGenerat
     feed.language(info.language)
     feed.author({"name": info.author})
     # The last link is RSS's <link>, so the page comes last.
-    feed.link(href=info.self_urls[format], rel="self", type=MIME_TYPES[format])
+    feed.link(href=dict(info.self_urls)[format], rel="self", type=MIME_TYPES[format])
     if info.hub:
         feed.link(href=info.hub, rel="hub")
     feed.link(href=info.page_url, rel="alternate", type="text/html")
