@@ -8,13 +8,14 @@ which elements a keyboard reaches.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
+
+from deploy.checks import srcset_urls
 
 # (element, attribute) pairs that hold one URL, and those that hold a srcset list.
 URL_ATTRIBUTES: tuple[tuple[str, str], ...] = (
@@ -37,11 +38,6 @@ SRCSET_ATTRIBUTES: tuple[tuple[str, str], ...] = (("img", "srcset"), ("source", 
 NON_FETCHING_LINK_RELS = frozenset(
     {"alternate", "author", "bookmark", "canonical", "help", "license", "me", "next", "prev"}
 )
-JAVASCRIPT_TYPES = frozenset(
-    {"", "module", "text/javascript", "application/javascript", "application/ecmascript"}
-)
-_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""")
-_CSS_IMPORT = re.compile(r"""@import\s+(?:"([^"]*)"|'([^']*)')""")
 _FOCUSABLE_FORM = frozenset({"button", "input", "select", "textarea"})
 
 
@@ -65,11 +61,6 @@ class Target:
     host: str = ""
 
 
-def srcset_urls(value: str) -> list[str]:
-    """Return the URLs of a srcset attribute ("a.png 1x, b.png 2x" -> ["a.png", "b.png"])."""
-    return [part.split()[0] for part in value.split(",") if part.strip()]
-
-
 def references(soup: BeautifulSoup) -> Iterator[Reference]:
     """Yield every URL an HTML page references through the attributes listed above."""
     for tag_name, attribute in URL_ATTRIBUTES:
@@ -79,17 +70,6 @@ def references(soup: BeautifulSoup) -> Iterator[Reference]:
         for element in soup.find_all(tag_name, attrs={attribute: True}):
             for url in srcset_urls(str(element[attribute])):
                 yield Reference(tag_name, attribute, url, element)
-
-
-def css_references(css: str) -> list[str]:
-    """Return the URLs a stylesheet loads through ``url(...)`` and ``@import``."""
-    found: list[str] = []
-    for pattern in (_CSS_URL, _CSS_IMPORT):
-        for match in pattern.finditer(css):
-            url = next((group for group in match.groups() if group is not None), "")
-            if url:
-                found.append(url.strip())
-    return found
 
 
 def is_fetched(reference: Reference) -> bool:
@@ -135,21 +115,6 @@ def first_focusable(soup: BeautifulSoup) -> Tag | None:
     if body is None:
         return None
     return next((el for el in body.find_all(True) if is_focusable(el)), None)
-
-
-def is_inline_script(element: Tag) -> bool:
-    """Tell whether a <script> runs inline code (JSON data blocks are not code)."""
-    if element.has_attr("src"):
-        return False
-    script_type = str(element.get("type", "")).strip().lower()
-    return script_type in JAVASCRIPT_TYPES
-
-
-def element_ids(soup: BeautifulSoup) -> set[str]:
-    """Return every fragment a page can be scrolled to (ids, and names of <a>)."""
-    ids = {str(el["id"]) for el in soup.find_all(attrs={"id": True})}
-    ids |= {str(el["name"]) for el in soup.find_all("a", attrs={"name": True})}
-    return ids
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,12 @@
-"""Audit a whole build in one pass: every page is parsed once and every check records problems.
+"""Audit a whole build: the checks a publish runs, plus what only the tests ask of a page.
 
 :func:`audit` returns an :class:`Audit` holding, per check, a list of readable problems
 ("news/index.html: <img src=x.png> -> missing file images/x.png"); the tests in
-``test_site.py`` assert that each list is empty. Keeping parsed pages out of memory lets the
-audit run on a site of any size.
+``test_site.py`` assert that each list is empty. Broken links and inline code come from the
+publish checks themselves (``deploy/checks.py``), so the tests hold the site to exactly what
+a deploy refuses; landmarks, language, skip link, third-party requests, ``noopener`` and
+page weight are checked here. Keeping parsed pages out of memory lets the audit run on a
+site of any size.
 """
 
 from __future__ import annotations
@@ -15,19 +18,16 @@ from bs4 import BeautifulSoup, Tag
 from htmlcheck import (
     Reference,
     SiteMap,
-    css_references,
-    element_ids,
     first_focusable,
     is_fetched,
-    is_inline_script,
     references,
     rel_values,
 )
 from sitebuild import BuildResult
 
+from deploy.checks import check_inline_code, check_links, css_references
+
 MAIN_ID = "main-content"
-# Fragments every page has without an id: the top of the document (HTML standard).
-IMPLICIT_FRAGMENTS = frozenset({"", "top"})
 
 
 @dataclass
@@ -48,42 +48,21 @@ class Audit:
 
 @dataclass
 class _Auditor:
-    """Walk a build's output, remembering the ids of pages that links point into."""
+    """Walk a build's output page by page (links and inline code: ``deploy.checks``)."""
 
     output: Path
     sitemap: SiteMap
     result: Audit = field(default_factory=Audit)
-    _ids: dict[Path, set[str]] = field(default_factory=dict)
-
-    def ids(self, file: Path) -> set[str]:
-        if file not in self._ids:
-            self._ids[file] = element_ids(BeautifulSoup(file.read_bytes(), "lxml"))
-        return self._ids[file]
 
     def name(self, file: Path) -> str:
         return file.relative_to(self.output).as_posix()
 
-    def check_target(self, source: Path, url: str, label: str) -> Path | None:
-        """Record a problem if an internal URL leads nowhere; return the file it leads to."""
+    def internal_file(self, source: Path, url: str) -> Path | None:
+        """Return the existing output file an internal URL leads to, if any."""
         target = self.sitemap.resolve(source, url)
-        where = f"{self.name(source)}: {label}"
-        if target.kind == "outside":
-            self.result.broken.append(f"{where} -> outside SITEURL {self.sitemap.siteurl}")
-            return None
-        if target.kind != "internal" or target.file is None:
-            return None
-        if not target.file.is_file():
-            self.result.broken.append(f"{where} -> missing file {self.name(target.file)}")
-            return None
-        if (
-            target.file.suffix == ".html"
-            and target.fragment not in IMPLICIT_FRAGMENTS
-            and target.fragment not in self.ids(target.file)
-        ):
-            self.result.broken.append(
-                f"{where} -> no id {target.fragment!r} in {self.name(target.file)}"
-            )
-        return target.file
+        if target.kind == "internal" and target.file is not None and target.file.is_file():
+            return target.file
+        return None
 
     def check_reference(self, page: Path, ref: Reference) -> Path | None:
         label = f"<{ref.tag} {ref.attribute}={ref.url}>"
@@ -100,10 +79,7 @@ class _Auditor:
             ):
                 self.result.noopener.append(f"{self.name(page)}: {label} has no rel=noopener")
             return None
-        if ref.url.lower().startswith("javascript:"):
-            self.result.inline_code.append(f"{self.name(page)}: {label} is a javascript: URL")
-            return None
-        return self.check_target(page, ref.url, label)
+        return self.internal_file(page, ref.url)
 
     def check_structure(self, page: Path, soup: BeautifulSoup) -> None:
         name = self.name(page)
@@ -130,26 +106,10 @@ class _Auditor:
             shown = str(first)[:120] if first else "nothing"
             self.result.skip_link.append(f"{name}: first focusable element is {shown}")
 
-    def check_inline_code(self, page: Path, soup: BeautifulSoup) -> None:
-        name = self.name(page)
-        for script in soup.find_all("script"):
-            if is_inline_script(script):
-                self.result.inline_code.append(f"{name}: inline <script> {str(script)[:80]}")
-        for style in soup.find_all("style"):
-            self.result.inline_code.append(f"{name}: <style> element {str(style)[:80]}")
-        for element in soup.find_all(True):
-            for attribute in element.attrs:
-                if attribute == "style" or attribute.startswith("on"):
-                    self.result.inline_code.append(
-                        f"{name}: <{element.name} {attribute}={element[attribute]!r}>"
-                    )
-
     def check_page(self, page: Path) -> None:
         raw = page.read_bytes()
         soup = BeautifulSoup(raw, "lxml")
-        self._ids[page] = element_ids(soup)
         self.check_structure(page, soup)
-        self.check_inline_code(page, soup)
         weight = len(raw)
         for ref in references(soup):
             target = self.check_reference(page, ref)
@@ -170,8 +130,6 @@ class _Auditor:
                 self.result.third_party.append(
                     f"{self.name(css)}: url({url}) loads from another host"
                 )
-            else:
-                self.check_target(css, url, f"url({url})")
 
 
 def audit(build: BuildResult) -> Audit:
@@ -183,4 +141,6 @@ def audit(build: BuildResult) -> Audit:
         auditor.check_page(page)
     for css in sorted(build.output.rglob("*.css")):
         auditor.check_stylesheet(css)
+    auditor.result.broken = check_links(build.output, build.siteurl)
+    auditor.result.inline_code = check_inline_code(build.output)
     return auditor.result

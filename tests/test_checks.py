@@ -10,9 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from htmlcheck import SiteMap, css_references, srcset_urls
+from htmlcheck import SiteMap
 from siteaudit import Audit, audit
 from sitebuild import PUBLISH_SITEURL, BuildResult
+
+from deploy.checks import css_references, srcset_urls
 
 SITE = PUBLISH_SITEURL
 HEAD = f'<head><title>T</title><link rel="stylesheet" href="{SITE}/theme/site.css"></head>'
@@ -72,7 +74,7 @@ def test_correct_page_passes(tmp_path: Path) -> None:
         (f'<a href="{SITE}/missing/">x</a>', "missing file missing/index.html"),
         ('<a href="about/#nobody">x</a>', "no id 'nobody' in about/index.html"),
         ('<a href="#nowhere">x</a>', "no id 'nowhere' in index.html"),
-        ('<a href="/about/">x</a>', "outside SITEURL"),
+        ('<a href="/about/">x</a>', "outside the site"),
         ('<img alt="" src="images/pixel.png" srcset="big.png 2x">', "big.png"),
         ('<link rel="stylesheet" href="theme/gone.css">', "theme/gone.css"),
     ],
@@ -164,7 +166,7 @@ def test_sitemap_resolves_under_the_site_path(tmp_path: Path) -> None:
 
 
 def test_srcset_and_css_parsing() -> None:
-    """URLs are picked out of srcset lists and of CSS url() and @import."""
+    """URLs are picked out of srcset lists and of CSS url() and @import (data: is no request)."""
     assert srcset_urls("a.png 1x, b.png 2x,c.png 300w") == ["a.png", "b.png", "c.png"]
     css = "@import 'x.css'; a { b: url(\"y.woff2\") url(z.svg) url(data:image/png;base64,AA) }"
-    assert css_references(css) == ["y.woff2", "z.svg", "data:image/png;base64,AA", "x.css"]
+    assert css_references(css) == ["x.css", "y.woff2", "z.svg"]
