@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from sitebuild import SITES, BuildResult, build, capture_warnings, site_overrides
 
+from plugins._common.text import slug_of
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
@@ -196,15 +198,12 @@ def _source_rows() -> list[dict[str, str]]:
 def test_real_site_every_country_page_has_latest_tier_and_full_history(
     real_site: BuildResult,
 ) -> None:
-    from pelican.settings import DEFAULT_CONFIG
-    from pelican.utils import slugify
-
     by_country: dict[str, list[dict[str, str]]] = {}
     for row in _source_rows():
         by_country.setdefault(row["country"], []).append(row)
     assert len(by_country) == 189
     for name, rows in by_country.items():
-        slug = slugify(name, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+        slug = slug_of(name)
         page = real_site.html(f"countries/{slug}/")
         latest = max(rows, key=lambda row: int(row["year"]))
         assert page.h1.get_text(strip=True) == name

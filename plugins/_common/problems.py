@@ -11,6 +11,8 @@ import os
 from pathlib import Path
 from typing import NoReturn
 
+from .header import NotUtf8Error, parse, read_text
+
 _PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -39,15 +41,10 @@ def report(
 def metadata_line(path: str | os.PathLike[str], field: str) -> int | None:
     """Return the line of a metadata field in a Markdown file's header, if it is there."""
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+        entry = parse(read_text(Path(path))).get(field)
+    except (OSError, NotUtf8Error):
         return None
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            return None  # the header ends at the first blank line
-        if line.split(":", 1)[0].strip().casefold() == field.casefold():
-            return number
-    return None
+    return entry.line if entry else None
 
 
 class BuildStopped(SystemExit):

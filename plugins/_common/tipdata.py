@@ -15,10 +15,9 @@ from functools import cached_property
 from pathlib import Path
 
 import pycountry
-from pelican.settings import DEFAULT_CONFIG
-from pelican.utils import slugify
 
 from .problems import display_path
+from .text import slug_of
 from .tiers import TIERS, Tier, movement
 
 COLUMNS = ("country", "iso3", "region", "year", "tier", "source")
@@ -258,8 +257,7 @@ def _country(path: Path, name: str, rows: list[tuple[int, dict[str, str]]]) -> C
         (Placement(int(row["year"]), TIERS[row["tier"]], row["source"]) for _, row in rows),
         key=lambda placement: placement.year,
     )
-    slug = slugify(name, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
-    return Country(name, first["iso3"], slug, REGIONS[first["region"]], tuple(placements))
+    return Country(name, first["iso3"], slug_of(name), REGIONS[first["region"]], tuple(placements))
 
 
 def _index(countries: Iterable[Country]) -> dict[str, Country]:

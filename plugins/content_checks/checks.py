@@ -11,7 +11,8 @@ from pathlib import Path
 
 from pelican.utils import get_date
 
-from .header import Entry, Header, NotUtf8Error, parse, read_text
+from plugins._common.header import Entry, Header, NotUtf8Error, parse, read_text
+
 from .schema import STATUSES, SUMMARY_MAX, Kind, Schema
 
 _STRICT_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$")

@@ -10,8 +10,7 @@ import datetime
 from collections.abc import Mapping
 from pathlib import Path
 
-from pelican.settings import DEFAULT_CONFIG
-from pelican.utils import slugify
+from plugins._common.text import slug_of
 
 from .schema import CAMPAIGN, NEWS, Kind, Schema
 
@@ -45,11 +44,6 @@ def render(schema: Schema, values: Mapping[str, str]) -> str:
 def _note(help_text: str, example: str) -> str:
     text = f"{help_text} Example: {example}" if example else help_text
     return text.replace('"', "'")
-
-
-def slug_of(title: str) -> str:
-    """Return the slug Pelican would make of ``title``."""
-    return slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
 
 
 def write_post(folder: Path, title: str, category: str, now: datetime.datetime) -> Path:

@@ -11,20 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from bs4.dammit import EntitySubstitution
-from bs4.formatter import HTMLFormatter
 from PIL import Image, UnidentifiedImageError
+
+from plugins._common.text import HTML5_MINIMAL
 
 from .transforms import anchor_headings, lazy_load_images, mark_external_links, wrap_tables
 from .urls import Site, Target, resolve
 
-# HTML5 output that escapes only &, < and > (bs4's "html5" formatter turns every non-ASCII
-# character into a named entity) and writes void elements without "/>".
-HTML5_MINIMAL = HTMLFormatter(
-    entity_substitution=EntitySubstitution.substitute_xml,
-    void_element_close_prefix="",
-    empty_attributes_are_booleans=True,
-)
 _LINKING = (("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"))
 
 

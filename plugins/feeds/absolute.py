@@ -6,16 +6,10 @@ from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
-from bs4.dammit import EntitySubstitution
-from bs4.formatter import HTMLFormatter
+
+from plugins._common.text import HTML5_MINIMAL
 
 URL_ATTRIBUTES = ("href", "src", "poster", "cite", "action")
-# Escape only &, < and > (keep non-ASCII text as written); void elements without "/>".
-_FORMATTER = HTMLFormatter(
-    entity_substitution=EntitySubstitution.substitute_xml,
-    void_element_close_prefix="",
-    empty_attributes_are_booleans=True,
-)
 
 
 @lru_cache(maxsize=4096)  # pure; live reload rebuilds in one process and reuses the results
@@ -33,7 +27,7 @@ def absolutize(html: str, base: str) -> str:
             value = element.get(name)
             if isinstance(value, str) and value.strip():
                 element[name] = _srcset(value, base)
-    return soup.decode(formatter=_FORMATTER)
+    return soup.decode(formatter=HTML5_MINIMAL)
 
 
 def _srcset(value: str, base: str) -> str:
