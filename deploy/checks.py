@@ -20,10 +20,11 @@ import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
+
+from plugins._common.urls import PageIds, Site, element_ids, resolve, served_file
 
 URL_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "a": ("href",),
@@ -51,60 +52,42 @@ VNU_INSTALL = "apt-get install default-jre-headless, then npm ci --ignore-script
 
 @dataclass
 class LinkChecker:
-    """Resolve the URLs found in a build served at ``siteurl`` to its files, and record problems."""
+    """Resolve the URLs found in a build served at ``siteurl`` to its files, and record problems.
+
+    It resolves with the build's own resolver (:mod:`plugins._common.urls`), so a publish
+    and the build's link check agree on what every link means.
+    """
 
     output: Path
     siteurl: str
     problems: list[str] = field(default_factory=list)
-    _ids: dict[Path, set[str]] = field(default_factory=dict)
+    ids: PageIds = field(default_factory=PageIds)
 
     def __post_init__(self) -> None:
-        parts = urlsplit(self.siteurl)
-        self.host = parts.netloc.lower()
-        self.prefix = parts.path.rstrip("/")
-
-    def address(self, file: Path) -> str:
-        """Return the absolute URL that serves output file ``file``."""
-        relative = file.relative_to(self.output).as_posix()
-        return f"{self.siteurl.rstrip('/')}/{relative}"
+        self.site = Site.from_siteurl(self.siteurl)
 
     def check(self, source: Path, url: str, label: str) -> None:
         """Record a problem if ``url``, found in ``source``, is internal and leads nowhere."""
-        parts = urlsplit(urljoin(self.address(source), url.strip()))
-        if parts.scheme not in ("http", "https") or parts.netloc.lower() != self.host:
+        page = source.relative_to(self.output).as_posix()
+        target = resolve(self.site, page, url)
+        if target is None:
             return
-        where = f"{source.relative_to(self.output).as_posix()}: {label}"
-        path = unquote(parts.path)
-        if path != self.prefix and not path.startswith(f"{self.prefix}/"):
+        where = f"{page}: {label}"
+        if target.outside:
             self.problems.append(f"{where} -> outside the site {self.siteurl}")
             return
-        relative = path[len(self.prefix) :].lstrip("/")
-        target = self.output / relative
-        if relative == "" or relative.endswith("/") or target.is_dir():
-            target = target / "index.html"
-        if not target.is_file():
-            missing = target.relative_to(self.output).as_posix()
+        file = served_file(self.output, target.path)
+        if not file.is_file():
+            missing = file.relative_to(self.output).as_posix()
             self.problems.append(f"{where} -> missing file {missing}")
             return
-        fragment = unquote(parts.fragment)
         if (
-            target.suffix == ".html"
-            and fragment not in IMPLICIT_FRAGMENTS
-            and fragment not in self.ids(target)
+            file.suffix == ".html"
+            and target.fragment not in IMPLICIT_FRAGMENTS
+            and target.fragment not in self.ids.of(file)
         ):
-            name = target.relative_to(self.output).as_posix()
-            self.problems.append(f"{where} -> no id {fragment!r} in {name}")
-
-    def ids(self, page: Path) -> set[str]:
-        """Return the fragments ``page`` can be scrolled to."""
-        if page not in self._ids:
-            self._ids[page] = element_ids(lxml_html.parse(str(page)).getroot())
-        return self._ids[page]
-
-
-def element_ids(root: lxml_html.HtmlElement) -> set[str]:
-    """Return every id of a page, and the names of its <a name> anchors."""
-    return {str(v) for v in root.xpath("//@id")} | {str(v) for v in root.xpath("//a/@name")}
+            name = file.relative_to(self.output).as_posix()
+            self.problems.append(f"{where} -> no id {target.fragment!r} in {name}")
 
 
 def page_references(root: lxml_html.HtmlElement) -> Iterator[tuple[str, str]]:
@@ -161,7 +144,7 @@ def check_links(output: Path, siteurl: str) -> list[str]:
     checker = LinkChecker(output, siteurl)
     for page in sorted(output.rglob("*.html")):
         root = lxml_html.parse(str(page)).getroot()
-        checker._ids[page] = element_ids(root)
+        checker.ids.remember(page, element_ids(root))
         for label, url in page_references(root):
             checker.check(page, url, label)
     for css in sorted(output.rglob("*.css")):

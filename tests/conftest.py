@@ -18,7 +18,7 @@ from sitebuild import PROJECT, Builder, BuildResult, build, make_builder
 def pytest_configure(config: pytest.Config) -> None:
     """Register the ``plugin`` marker: the test checks behaviour of one of our plugins."""
     config.addinivalue_line(
-        "markers", "plugin(name): checks behaviour added by plugins/<name> (markup, enhance)"
+        "markers", "plugin(name): checks behaviour added by plugins/<name> (markup, links, ...)"
     )
 
 

@@ -2,8 +2,9 @@
 
 :class:`SiteMap` turns any URL found in a page (relative, root-relative or absolute under
 SITEURL, which may carry a path such as ``/tip``) into the output file it must resolve to, or
-says that it is external. The other functions pick references out of HTML and CSS and tell
-which elements a keyboard reaches.
+says that it is external, with the build's own resolver (:mod:`plugins._common.urls`).
+The other functions pick references out of HTML and CSS and tell which elements a keyboard
+reaches.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
 from deploy.checks import srcset_urls
+from plugins._common.urls import Site, resolve, served_file
 
 # (element, attribute) pairs that hold one URL, and those that hold a srcset list.
 URL_ATTRIBUTES: tuple[tuple[str, str], ...] = (
@@ -124,34 +126,18 @@ class SiteMap:
     output: Path
     siteurl: str
 
-    @property
-    def host(self) -> str:
-        """Return the host (and port) the site is served from."""
-        return urlsplit(self.siteurl).netloc.lower()
-
-    @property
-    def base_path(self) -> str:
-        """Return SITEURL's path without its trailing slash ("" or "/tip")."""
-        return urlsplit(self.siteurl).path.rstrip("/")
-
-    def url_of(self, file: Path) -> str:
-        """Return the absolute URL a browser uses for an output file."""
-        relative = file.relative_to(self.output).as_posix()
-        return f"{urlsplit(self.siteurl).scheme}://{self.host}{self.base_path}/{relative}"
-
     def resolve(self, source: Path, url: str) -> Target:
-        """Say where ``url``, found in the output file ``source``, leads."""
-        absolute = urljoin(self.url_of(source), url)
-        parts = urlsplit(absolute)
-        if parts.scheme not in ("http", "https"):
-            return Target("other")
-        if parts.netloc.lower() != self.host:
+        """Say where ``url``, found in the output file ``source``, leads (the build's resolver)."""
+        site = Site.from_siteurl(self.siteurl)
+        url = url.strip()
+        parts = urlsplit(url)
+        if site.is_external(url):
             return Target("external", host=parts.netloc.lower())
-        path = unquote(parts.path)
-        if path != self.base_path and not path.startswith(self.base_path + "/"):
-            return Target("outside", fragment=parts.fragment)
-        relative = path[len(self.base_path) :].lstrip("/")
-        file = self.output / relative
-        if relative == "" or relative.endswith("/") or file.is_dir():
-            file = file / "index.html"
-        return Target("internal", file=file, fragment=unquote(parts.fragment))
+        target = resolve(site, source.relative_to(self.output).as_posix(), url)
+        if target is None:
+            return Target("other")
+        if target.outside:
+            return Target("outside", fragment=target.fragment)
+        return Target(
+            "internal", file=served_file(self.output, target.path), fragment=target.fragment
+        )

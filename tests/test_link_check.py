@@ -1,4 +1,4 @@
-"""The enhance plugin's link check: links that miss the site, a page or an anchor are reported."""
+"""The links plugin: a content link that misses the site, a page or an anchor is reported."""
 
 from __future__ import annotations
 

@@ -13,6 +13,7 @@ from pelican.utils import get_date
 
 from plugins._common.header import Entry, Header, NotUtf8Error, parse, read_text
 
+from .rawhtml import html_tags
 from .schema import STATUSES, SUMMARY_MAX, Kind, Schema
 
 _STRICT_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$")
@@ -293,6 +294,14 @@ def _body(header: Header, path: Path, root: Path) -> Iterator[Problem]:
                 None,
                 "an image has no alt text",
                 "describe it: ![what the picture shows](...)",
+            )
+    for tag in html_tags(header.body):
+        if tag.name == "img" and tag.attributes.get("alt") is None:
+            yield Problem(
+                tag.line,
+                None,
+                f"the image {tag.attributes.get('src')!r} has no alt text",
+                'describe it: <img alt="what the picture shows" ...>, or ![what it shows](...)',
             )
 
 

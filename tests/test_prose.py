@@ -1,17 +1,19 @@
-"""HTML post-processing by plugins.enhance, on the ``minimal`` and ``bad_content`` sites.
+"""What Markdown does to prose (plugins.markup), on the ``minimal`` and ``bad_content`` sites.
 
 External links get rel="noopener" and the class "external" (internal ones, even absolute
-under SITEURL, get neither); tables sit in a keyboard-scrollable region; content images load
-lazily; headings get anchors; an image without alt text is reported with its source file.
+under SITEURL, get neither); tables sit in a keyboard-scrollable region; content images get
+their size and load lazily; headings get a named link to themselves; an image without alt
+text is reported with its source file and line.
 """
 
 from __future__ import annotations
 
 import pytest
 from bs4 import Tag
-from sitebuild import Builder, BuildResult
+from PIL import Image
+from sitebuild import SITES, Builder, BuildResult
 
-pytestmark = pytest.mark.plugin("enhance")
+pytestmark = pytest.mark.plugin("markup")
 
 SECOND = "news/2024/second-story/"
 EXTERNAL = "https://www.unodc.org/"
@@ -49,11 +51,14 @@ def test_table_sits_in_a_scroll_region(minimal_preview: BuildResult) -> None:
     assert wrapper.get("aria-label") or wrapper.get("aria-labelledby")
 
 
-def test_content_image_loads_lazily(minimal_preview: BuildResult) -> None:
-    """A content image gets loading="lazy" and keeps its alt text."""
+def test_content_image_loads_lazily_with_its_size(minimal_preview: BuildResult) -> None:
+    """A content image gets loading="lazy", decoding="async" and its file's size."""
     image = minimal_preview.html(SECOND).find("img", alt="A tiny test pixel")
     assert isinstance(image, Tag)
     assert image.get("loading") == "lazy"
+    assert image.get("decoding") == "async"
+    with Image.open(SITES / "minimal/content/images/pixel.png") as picture:
+        assert (image.get("width"), image.get("height")) == tuple(map(str, picture.size))
 
 
 @pytest.mark.parametrize(
@@ -68,9 +73,12 @@ def test_heading_gets_an_anchor(minimal_preview: BuildResult, page: str, heading
     """A content heading carries (or is followed by) a link to its own id."""
     heading = minimal_preview.html(page).find(id=heading_id)
     assert isinstance(heading, Tag)
-    href = f"#{heading_id}"
-    anchor = heading.find("a", href=href) or heading.find_next_sibling("a", href=href)
-    assert anchor is not None, str(heading)
+    anchor = heading.find("a", href=f"#{heading_id}")
+    assert isinstance(anchor, Tag), str(heading)
+    assert "heading-anchor" in anchor.get_attribute_list("class")
+    # A screen reader hears where the link goes, not "number sign".
+    name = heading.get_text().removesuffix(anchor.get_text()).strip()
+    assert anchor.get("aria-label") == f"Link to this section: {name}", str(anchor)
 
 
 def test_image_without_alt_is_reported(build_site: Builder) -> None:
@@ -79,3 +87,4 @@ def test_image_without_alt_is_reported(build_site: Builder) -> None:
     messages = [m for m in result.warnings if "missing-alt" in m]
     assert messages, result.warnings
     assert any("alt" in m.replace("missing-alt", "") for m in messages), messages
+    assert any(m.split(": ", 1)[0].endswith("missing-alt.md:7") for m in messages), messages
