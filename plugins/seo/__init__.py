@@ -2,11 +2,11 @@
 
 Adds, for a site served at any SITEURL (a path such as ``https://example.org/tip`` too):
 
-- ``partials/seo_meta.html`` globals: ``seo_canonical()`` (every page's absolute canonical
-  address), ``seo_csp_meta()`` (the Content-Security-Policy as a ``<meta>``, for hosts
-  without header control) and ``seo_structured_data()`` (JSON-LD: GovernmentOrganization and
-  WebSite on the home page, NewsArticle on articles, Dataset on the open-data page);
-- a BreadcrumbList on every page with a breadcrumb trail, made from the trail it shows;
+- ``seo_page()`` for ``partials/seo_meta.html``: every page's absolute canonical address,
+  the Content-Security-Policy as a ``<meta>`` (for hosts without header control) and its
+  JSON-LD: GovernmentOrganization and WebSite on the home page, NewsArticle on articles,
+  Dataset on the open-data page, and a BreadcrumbList made from the same trail the page
+  shows (``describe_page()``, :mod:`plugins._common.pages`);
 - ``404.html`` and, for each address a content file lists in ``Old_URLs:``, a small page at
   that address with a canonical link and a refresh to the new one (both kept out of the
   sitemap, both ``noindex``);
@@ -15,8 +15,10 @@ Adds, for a site served at any SITEURL (a path such as ``https://example.org/tip
   Netlify / Cloudflare Pages files ``_headers`` (CSP, security headers, cache lifetimes) and
   ``_redirects``.
 
-Signals: ``initialized``, ``generator_init``, ``get_generators``, ``content_written``,
-``finalized``.
+Each page is noted for the sitemap as it renders (``seo_page()``); no written page is read
+again.
+
+Signals: ``initialized``, ``generator_init``, ``get_generators``, ``finalized``.
 Settings read (defaults in :mod:`.settings`): ``SEO_SITEURL`` (None: SITEURL),
 ``SEO_SITEMAP_SAVE_AS`` ("sitemap.xml"), ``SEO_SITEMAP_EXCLUDE`` (["drafts/*"]),
 ``SEO_ROBOTS_SAVE_AS`` ("robots.txt"), ``SEO_ROBOTS_DISALLOW`` ([]), ``SEO_404_SAVE_AS``
@@ -35,7 +37,6 @@ from __future__ import annotations
 from pelican import signals
 
 from .generator import add_template_globals, get_generators, start
-from .pages import record_page
 from .site_files import write_site_files
 
 
@@ -44,5 +45,4 @@ def register() -> None:
     signals.initialized.connect(start)
     signals.generator_init.connect(add_template_globals)
     signals.get_generators.connect(get_generators)
-    signals.content_written.connect(record_page)
     signals.finalized.connect(write_site_files)

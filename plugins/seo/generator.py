@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pelican.generators import Generator
 
+from plugins._common.pages import PageMeta, document_title
 from plugins._common.settings import apply_defaults
+from plugins._common.text import plain_text
 
 from .meta import GLOBALS
 from .redirects import collect
@@ -37,13 +39,22 @@ class SeoGenerator(Generator):
         if state is None:
             return
         if self.settings["SEO_404_SAVE_AS"]:
-            state.excluded.add(self.settings["SEO_404_SAVE_AS"])
             writer.write_file(
                 self.settings["SEO_404_SAVE_AS"],
                 self.get_template(self.settings["SEO_404_TEMPLATE"]),
                 self.context,
                 relative_urls=False,
-                seo_excluded=True,
+                page_meta=PageMeta(
+                    kind="404",
+                    heading="Page not found",
+                    title=document_title(self.settings, "Page not found"),
+                    description=(
+                        f"There is no page at this address on the {self.settings['SITENAME']} "
+                        "website."
+                    ),
+                    url=self.settings["SEO_404_SAVE_AS"],
+                    listed=False,
+                ),
             )
         contents = list(self.context.get("generated_content", {}).values())
         # Pages written so far this build (not files left by an earlier preview build).
@@ -52,13 +63,21 @@ class SeoGenerator(Generator):
         state.redirects = collect(contents, self.settings["SEO_REDIRECT_METADATA"], taken)
         template = self.get_template(self.settings["SEO_REDIRECT_TEMPLATE"])
         for redirect in state.redirects:
-            state.excluded.add(redirect.save_as)
             writer.write_file(
                 redirect.save_as,
                 template,
                 self.context,
                 relative_urls=self.settings["RELATIVE_URLS"],
-                seo_excluded=True,
+                page_meta=PageMeta(
+                    kind="redirect",
+                    heading="This page has moved",
+                    title=document_title(
+                        self.settings, f"Moved: {plain_text(redirect.target.title)}"
+                    ),
+                    description=f"This page is now at {redirect.target.url}.",
+                    url=redirect.old_url,
+                    listed=False,
+                ),
                 redirect_to=redirect.target,
                 canonical_url=absolute(self.settings, redirect.target.url),
             )

@@ -7,6 +7,8 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
+from plugins._common.output import is_partial, write_text
+
 from .policy import content_security_policy, headers_file
 from .redirects import redirects_file
 from .sitemap import MAX_URLS, Entry, robots_txt, sitemap_xml
@@ -20,13 +22,13 @@ def write_site_files(pelican) -> None:
     """Write sitemap.xml, robots.txt, _headers and _redirects into the output folder."""
     settings = pelican.settings
     state = state_of(settings)
-    if state is None:
-        return
+    if state is None or is_partial(settings):
+        return  # a partial build's pages are not the whole site
     output = Path(settings["OUTPUT_PATH"])
     prefix = site_prefix(settings)
     files: dict[str, str] = {}
     if settings["SEO_SITEMAP_SAVE_AS"]:
-        entries = sitemap_entries(output, state, settings)
+        entries = sitemap_entries(state, settings)
         if len(entries) > MAX_URLS:
             logger.warning(
                 "seo: the sitemap lists %d pages, more than the %d one file may hold. Fix: "
@@ -52,18 +54,14 @@ def write_site_files(pelican) -> None:
             state.redirects, prefix, settings["SEO_REDIRECTS_STATUS"]
         )
     for name, text in files.items():
-        target = output / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        logger.info('Writing "%s"', target)
+        if write_text(output / name, text):
+            logger.info('Writing "%s"', output / name)
 
 
-def sitemap_entries(output: Path, state: SeoState, settings: dict[str, Any]) -> list[Entry]:
-    """Return an entry for every public HTML page of the output, sorted by address."""
+def sitemap_entries(state: SeoState, settings: dict[str, Any]) -> list[Entry]:
+    """Return an entry for every public page the build wrote, sorted by address."""
     patterns = list(settings["SEO_SITEMAP_EXCLUDE"])
-    names = sorted(
-        (file.relative_to(output).as_posix() for file in output.rglob("*.html")), key=page_url
-    )
+    names = sorted(state.written, key=page_url)
     return [
         Entry(absolute(settings, page_url(name)), state.lastmod.get(name))
         for name in names

@@ -13,7 +13,8 @@ import posixpath
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from markupsafe import Markup
+from plugins._common.pages import PageMeta
+from plugins._common.text import plain_text
 
 from .urls import absolute, page_url, site_base
 
@@ -21,11 +22,6 @@ CONTEXT = "https://schema.org"
 ENCODINGS = {".csv": "text/csv", ".json": "application/json", ".xml": "application/xml"}
 
 JsonLd = dict[str, Any]
-
-
-def text(value: Any) -> str:
-    """Return ``value`` as plain text: tags stripped, entities decoded, spaces collapsed."""
-    return Markup(str(value or "")).striptags()
 
 
 def organization_id(settings: Mapping[str, Any]) -> str:
@@ -48,7 +44,7 @@ def organization(settings: Mapping[str, Any], *, full: bool = True) -> JsonLd:
     parent = config.get("parent") or settings.get("SITE_DEPARTMENT")
     address = config.get("address") or (settings.get("CONTACT") or {}).get("address")
     if description:
-        data["description"] = text(description)
+        data["description"] = plain_text(description)
     if parent:
         data["parentOrganization"] = {"@type": "GovernmentOrganization", "name": parent}
     if address:
@@ -81,7 +77,7 @@ def news_article(article: Any, settings: Mapping[str, Any], url: str) -> JsonLd:
     data: JsonLd = {
         "@context": CONTEXT,
         "@type": "NewsArticle",
-        "headline": text(article.title)[:110],
+        "headline": plain_text(article.title)[:110],
         "url": url,
         "mainEntityOfPage": url,
         "datePublished": _iso(published),
@@ -90,7 +86,7 @@ def news_article(article: Any, settings: Mapping[str, Any], url: str) -> JsonLd:
         "isAccessibleForFree": True,
         "publisher": organization(settings, full=False),
     }
-    summary = text(getattr(article, "summary", ""))
+    summary = plain_text(getattr(article, "summary", ""))
     if summary:
         data["description"] = summary
     authors = getattr(article, "authors", None) or []
@@ -137,14 +133,14 @@ def dataset(context: Mapping[str, Any], settings: Mapping[str, Any], url: str) -
         data["temporalCoverage"] = f"{years[0]}/{years[-1]}"
     credit = settings.get("COUNTRIES_DATA_CREDIT")
     if credit:
-        data["citation"] = text(credit)
+        data["citation"] = plain_text(credit)
     fields = context.get("download_fields") or {}
     if fields:
         data["variableMeasured"] = list(fields)
     data["distribution"] = [
         {
             "@type": "DataDownload",
-            "name": text(label),
+            "name": plain_text(label),
             "contentUrl": absolute(settings, download_url),
             "encodingFormat": ENCODINGS.get(posixpath.splitext(download_url)[1], "text/plain"),
         }
@@ -173,8 +169,8 @@ def dataset_save_as(settings: Mapping[str, Any]) -> str:
     return str(configured)
 
 
-def page_blocks(context: Mapping[str, Any]) -> list[JsonLd]:
-    """Return the JSON-LD objects of the page being rendered (BreadcrumbList aside)."""
+def page_blocks(context: Mapping[str, Any], meta: PageMeta) -> list[JsonLd]:
+    """Return the JSON-LD objects of the page being rendered, its BreadcrumbList last."""
     output_file = str(context.get("output_file") or "")
     url = absolute(context, page_url(output_file))
     blocks: list[JsonLd] = []
@@ -185,4 +181,6 @@ def page_blocks(context: Mapping[str, Any]) -> list[JsonLd]:
         blocks.append(news_article(article, context, url))
     if output_file and output_file == dataset_save_as(context):
         blocks.append(dataset(context, context, url))
+    if len(meta.trail) >= 2:
+        blocks.append(breadcrumb_list([(c.label, absolute(context, c.url)) for c in meta.trail]))
     return blocks
