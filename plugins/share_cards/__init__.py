@@ -17,12 +17,13 @@ the same bytes.
 
 Templates get ``share_card()``: the page's :class:`~.plugin.Card` (picture URL and alt text,
 title, description, page URL, Open Graph type, share links) for ``partials/social_meta.html``
-and ``partials/share_links.html``. A child template may set ``description`` at its top level;
-otherwise the page's summary is used. Other plugins get ``context["share_cards"]``: output
-path -> :class:`~.plugin.CardRef` (site-relative URL, size, type).
+and ``partials/share_links.html``, with the title and description of the page's facts
+(``describe_page()``). The pages of a paginated list share their first page's card, and a
+redirect from an old address shows the card of the page it sends to: neither draws one.
+Other plugins get ``context["share_cards"]``: output path -> :class:`~.plugin.CardRef`
+(site-relative URL, size, type).
 
-Signals: ``initialized``, ``generator_init``, ``all_generators_finalized``,
-``content_written``, ``finalized``.
+Signals: ``initialized``, ``generator_init``, ``all_generators_finalized``, ``finalized``.
 Settings read (defaults in :mod:`.settings`): ``SHARE_CARDS_URL`` / ``SHARE_CARDS_SAVE_AS``
 ("cards/{path}.{ext}"), ``SHARE_CARDS_CACHE_PATH`` (".cache/share-cards", from the folder
 that holds PATH), ``SHARE_CARDS_WORKERS`` (0: one per core), ``SHARE_CARDS_MAX_BYTES``
@@ -36,7 +37,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from .plugin import add_template_function, draw_cards, find_photos, record_page, start
+from .plugin import add_template_function, draw_cards, find_photos, start
 
 
 def register() -> None:
@@ -44,5 +45,4 @@ def register() -> None:
     signals.initialized.connect(start)
     signals.generator_init.connect(add_template_function)
     signals.all_generators_finalized.connect(find_photos)
-    signals.content_written.connect(record_page)
     signals.finalized.connect(draw_cards)

@@ -1,9 +1,11 @@
-"""Draw the cards the cache lacks, in parallel, and copy every card into the output.
+"""Draw the cards the cache lacks while the site renders, and copy every card into the output.
 
 A card's file in the cache is named by :meth:`~.model.CardJob.key`, the hash of all its
 inputs (text, layout kind, palette, font bytes, the drawing code, the photo's bytes), so a
 card whose inputs did not change is never drawn again, and two pages with the same card
-share one drawing. Missing cards are drawn by a pool of processes, one per core.
+share one drawing. A :class:`Drawer` hands each missing card to a pool of processes (one per
+core) as soon as its page is described, so the cards are drawn while Pelican renders the
+other pages; once the site is written it waits for the last ones.
 """
 
 from __future__ import annotations
@@ -11,15 +13,17 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-import shutil
 import sys
 import time
 from collections.abc import Mapping
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .draw import render
+from plugins._common.cache import ContentCache
+from plugins._common.output import write_bytes
+
+from .draw import Renderer
 from .model import CardJob
 
 # The modules whose source decides the pixels: editing one redraws every card.
@@ -30,6 +34,7 @@ POOL_FROM = 4  # fewer cards than this are drawn in this process (a pool costs m
 # Windows, Python 3.14) could not import this module; it inherits the parent's sys.path.
 START_METHOD: str | None = None  # the platform's default
 PROJECT_ROOT = str(Path(__file__).resolve().parents[2])
+_worker: Renderer | None = None  # in each worker process of one build's pool only
 
 
 @dataclass(frozen=True)
@@ -59,20 +64,82 @@ def file_digest(path: str) -> str:
 
 def cache_file(cache_dir: Path, job: CardJob) -> Path:
     """Return where the card of ``job`` is kept."""
-    key = job.key()
-    return cache_dir / key[:2] / f"{key}.{'png' if job.fmt == 'png' else 'jpg'}"
+    return ContentCache(cache_dir).path(job.key, ".png" if job.fmt == "png" else ".jpg")
 
 
-def draw_to(item: tuple[CardJob, str]) -> int:
-    """Draw a card into the cache file ``item[1]`` (atomically); return its size in bytes."""
-    job, target = item
-    data = render(job)
-    path = Path(target)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f"{path.name}.{os.getpid()}.part")
-    partial.write_bytes(data)
-    partial.replace(path)
+def draw_to(renderer: Renderer, job: CardJob, target: Path) -> int:
+    """Draw a card into the cache file ``target`` (atomically); return its size in bytes."""
+    data = renderer.render(job)
+    write_bytes(target, data)
     return len(data)
+
+
+def _start_worker(regular: tuple[str, ...], bold: tuple[str, ...]) -> None:
+    global _worker  # one renderer per worker process, for its pool's life
+    _worker = Renderer(regular, bold)
+
+
+def _draw_in_worker(job: CardJob, target: str) -> int:
+    assert _worker is not None
+    return draw_to(_worker, job, Path(target))
+
+
+@dataclass
+class Drawer:
+    """Draw the cards of one build that the cache lacks, in the background, as they are known."""
+
+    cache_dir: Path
+    workers: int
+    regular: tuple[str, ...]
+    bold: tuple[str, ...]
+    _waiting: dict[Path, CardJob] = field(default_factory=dict)  # not yet handed to the pool
+    _drawing: dict[Path, Future] = field(default_factory=dict)
+    _pool: ProcessPoolExecutor | None = None
+
+    def want(self, job: CardJob) -> Path:
+        """Return the cache file of ``job``'s card; start drawing it if it is missing."""
+        target = cache_file(self.cache_dir, job)
+        if target in self._drawing or target in self._waiting or target.is_file():
+            return target
+        self._waiting[target] = job
+        if self._pool is None and self.workers > 1 and len(self._waiting) >= POOL_FROM:
+            if PROJECT_ROOT not in sys.path:
+                sys.path.append(PROJECT_ROOT)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context(START_METHOD),
+                initializer=_start_worker,
+                initargs=(self.regular, self.bold),
+            )
+        if self._pool is not None:
+            for waiting, job_waiting in self._waiting.items():
+                self._drawing[waiting] = self._pool.submit(
+                    _draw_in_worker, job_waiting, str(waiting)
+                )
+            self._waiting.clear()
+        return target
+
+    def finish(self) -> int:
+        """Wait for every card asked for; draw the few never handed to a pool; return how many."""
+        drawn = len(self._drawing) + len(self._waiting)
+        try:
+            for future in self._drawing.values():
+                future.result()
+            if self._waiting:
+                renderer = Renderer(self.regular, self.bold)
+                for target, job in sorted(self._waiting.items()):
+                    draw_to(renderer, job, target)
+        finally:
+            self.close()
+        return drawn
+
+    def close(self) -> None:
+        """Stop the pool (a build that failed leaves no worker behind)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        self._waiting.clear()
+        self._drawing.clear()
 
 
 def worker_count(setting: int) -> int:
@@ -84,35 +151,20 @@ def worker_count(setting: int) -> int:
     return os.cpu_count() or 1
 
 
-def publish(jobs: Mapping[Path, CardJob], cache_dir: Path, workers: int) -> Stats:
+def publish(jobs: Mapping[Path, CardJob], drawer: Drawer) -> Stats:
     """Make sure every card is in the cache, then copy each to its output path."""
     started = time.perf_counter()
-    sources = {output: cache_file(cache_dir, job) for output, job in jobs.items()}
-    missing: dict[Path, CardJob] = {}
-    for output, source in sources.items():
-        if not source.is_file():
-            missing.setdefault(source, jobs[output])
-    items = [(job, str(source)) for source, job in sorted(missing.items())]
-    processes = min(workers, len(items))
-    if processes > 1 and len(items) >= POOL_FROM:
-        if PROJECT_ROOT not in sys.path:
-            sys.path.append(PROJECT_ROOT)
-        chunk = max(1, len(items) // (processes * 4))
-        context = multiprocessing.get_context(START_METHOD)
-        with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
-            list(pool.map(draw_to, items, chunksize=chunk))
-    else:
-        for item in items:
-            draw_to(item)
+    sources = {output: drawer.want(job) for output, job in jobs.items()}
+    drawn = drawer.finish()
     largest = 0
     for output, source in sorted(sources.items()):
-        output.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, output)
-        largest = max(largest, source.stat().st_size)
+        data = source.read_bytes()
+        write_bytes(output, data)  # an unchanged card keeps its file
+        largest = max(largest, len(data))
     return Stats(
         cards=len(jobs),
-        drawn=len(items),
-        cached=sum(1 for source in sources.values() if source not in missing),
+        drawn=drawn,
+        cached=len(jobs) - drawn,
         seconds=time.perf_counter() - started,
         largest=largest,
     )

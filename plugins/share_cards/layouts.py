@@ -109,6 +109,9 @@ class Layout:
 
     shapes: list[object] = field(default_factory=list)
     placed: list[Placed] = field(default_factory=list)
+    # How many of the first shapes depend on the palette and the brand alone (the background
+    # and the header): every card of a kind shares them, so a renderer may paint them once.
+    base: int = 0
 
     def text(
         self,
@@ -215,6 +218,7 @@ def _standard(spec: CardSpec, palette: Palette, fonts: Fonts) -> Layout:
     out = Layout()
     out.shapes.append(Rect(0, 0, WIDTH, HEIGHT, palette.background))
     _header(out, spec, palette, fonts, 1.0)
+    out.base = len(out.shapes)
     left = PAD
     if spec.kind == "campaign":
         out.shapes.append(Rect(0, HEADER + ACCENT, 16, HEIGHT - BOTTOM_RULE, palette.accent))
@@ -432,6 +436,7 @@ def _home(spec: CardSpec, palette: Palette, fonts: Fonts) -> Layout:
     out = Layout()
     out.shapes.append(Rect(0, 0, WIDTH, HEIGHT, palette.brand))
     _header(out, spec, palette, fonts, 1.0)
+    out.base = len(out.shapes)
     soft = mix(palette.brand_text, palette.brand, 0.18)
     y = HEADER + ACCENT + 48.0
     deck_height = 3 * 30 * 1.35 if spec.deck else 0

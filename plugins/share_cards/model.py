@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 
 WIDTH, HEIGHT = 1200, 630
 # Bump when a change to the drawing is not visible in the source of the modules hashed
@@ -88,6 +89,7 @@ class CardJob:
     max_bytes: int
     inputs: str = ""  # digests of what else the picture depends on: fonts, code, photo
 
+    @cached_property
     def key(self) -> str:
         """Return the SHA-256 of every input of the card: same key, same picture."""
         fields = asdict(self)

@@ -1,17 +1,15 @@
 """Connect the cards to Pelican: a template function while pages render, the drawing at the end.
 
 While a page renders, the template function ``share_card()`` describes the page (from its
-context) and returns a :class:`Card`: the picture's absolute URL, its alt text, the page's
-title, description and share links. When the page is written, its card job is recorded
-(a page whose title was only a guess takes its ``<h1>``, and its head is corrected). Once the
-whole site is written, the cards are drawn, or taken from the cache, and copied into the
+facts and its context) and returns a :class:`Card`: the picture's absolute URL, its alt
+text, the page's title, description and share links; the card's job is recorded then. Once
+the whole site is written, the cards are drawn, or taken from the cache, and copied into the
 output: the cards of pages written by any plugin are known only then.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,23 +17,24 @@ from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 from jinja2 import pass_context
-from markupsafe import escape
 from pelican.contents import Content
 from PIL import Image, UnidentifiedImageError
 
+from plugins._common.output import is_partial
+from plugins._common.pages import meta_of
 from plugins._common.problems import display_path, metadata_line, report, stop
 from plugins._common.settings import apply_defaults
 
 from . import cache, fonts
-from .describe import Description, Site, describe, page_path, plain, site_from_settings
+from .describe import Description, Site, describe, page_path, site_from_settings
+from .layouts import Fonts
 from .model import HEIGHT, WIDTH, CardJob, Palette
 from .palette import read_palette
 from .settings import DEFAULTS, ShareCardsError, cache_path, check, colors_css, font_paths
-from .text import analyse
+from .text import missing_characters
 
 logger = logging.getLogger(__name__)
 STATE = "_SHARE_CARDS_STATE"  # a key in Pelican's settings (and so in every context)
-_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.DOTALL | re.IGNORECASE)
 MIN_PHOTO = (600, 315)  # a smaller photo would be blown up more than twice: not used
 
 
@@ -79,17 +78,16 @@ class CardRef:
 
 @dataclass
 class Entry:
-    """One page's card while the site is built."""
+    """One card while the site is built: what it shows, and the content file it is for."""
 
     description: Description
-    card: Card
     source: str | None  # the content file, for messages
-    written: bool = False
+    job: CardJob  # what the card's drawing needs (being drawn already, if it is not cached)
 
 
 @dataclass
 class State:
-    """One build's cards: what the settings say, and every page's entry."""
+    """One build's cards: what the settings say, every card's entry, and the drawing."""
 
     site: Site
     base_url: str
@@ -99,10 +97,11 @@ class State:
     regular: tuple[str, ...]
     bold: tuple[str, ...]
     max_bytes: int
-    workers: int
-    cache_dir: Path
+    drawer: cache.Drawer
+    inputs: str  # digests of the fonts and the drawing code: every card's picture needs them
+    chains: Fonts  # the font chains the glyph check measures with
     photos: dict[str, str] = field(default_factory=dict)  # save_as -> photo file
-    entries: dict[str, Entry] = field(default_factory=dict)  # output path -> entry
+    entries: dict[str, Entry] = field(default_factory=dict)  # output path -> its card
     stats: cache.Stats | None = None
 
     def card_path(self, output_file: str, pattern: str | None = None) -> str:
@@ -110,42 +109,70 @@ class State:
         ext = "jpg" if output_file in self.photos else "png"
         return (pattern or self.url_pattern).format(path=card_stem(output_file), ext=ext)
 
-    def entry_for(self, context: Mapping[str, Any]) -> Entry:
-        """Return the entry of the page rendered with ``context`` (describing it the first time)."""
+    def card_for(self, context: Mapping[str, Any]) -> Card | None:
+        """Return the card of the page rendered with ``context``.
+
+        The pages of a paginated list share the card of their first page; a redirect from an
+        old address shows the card of the page it sends to (None if that one has none).
+        """
+        meta = meta_of(context)
         output_file = str(context.get("output_file") or "")
-        entry = self.entries.get(output_file)
+        if meta.kind == "redirect":
+            target = context.get("redirect_to")
+            entry = self.entries.get(getattr(target, "save_as", ""))
+            if entry is None:
+                return None
+            return self._card(target.save_as, target.save_as, entry.description)
+        owner = output_of(meta.first_page_url) if meta.page_number > 1 else output_file
+        entry = self.entries.get(owner)
         if entry is None:
-            description = describe(context, self.site, self.photos.get(output_file, ""))
             item = context.get("campaign") or context.get("article") or context.get("page")
-            source = getattr(item, "source_path", None)
-            entry = Entry(description, self._card(output_file, description), source)
-            self.entries[output_file] = entry
-        return entry
+            description = describe(context, self.site, self.photos.get(owner, ""))
+            job = self._job(owner, description)
+            entry = Entry(description, getattr(item, "source_path", None), job)
+            self.entries[owner] = entry
+            _check_glyphs(self, entry, owner)
+            self.drawer.want(job)  # drawn while the rest of the site renders
+        description = replace(entry.description, description=meta.description)
+        title = (
+            meta.heading if meta.page_number == 1 else f"{meta.heading}, page {meta.page_number}"
+        )
+        return self._card(owner, output_file, description, title)
 
-    def retitle(self, output_file: str, title: str) -> tuple[Card, Card]:
-        """Give a page's card the title found on the page; return the old and the new card."""
-        entry = self.entries[output_file]
-        spec = replace(entry.description.spec, title=title)
-        entry.description = replace(entry.description, spec=spec, provisional=False)
-        old, entry.card = entry.card, self._card(output_file, entry.description)
-        return old, entry.card
+    def _job(self, owner: str, description: Description) -> CardJob:
+        """Return the job of the card of the page at ``owner``."""
+        spec = description.spec
+        photo = cache.file_digest(spec.photo) if spec.photo else ""
+        fmt = "jpeg" if self.card_path(owner).endswith(".jpg") else "png"
+        return CardJob(
+            spec, self.palette, self.regular, self.bold, fmt, self.max_bytes, self.inputs + photo
+        )
 
-    def _card(self, output_file: str, description: Description) -> Card:
-        path = self.card_path(output_file)
+    def _card(
+        self, owner: str, output_file: str, description: Description, title: str = ""
+    ) -> Card:
+        """Return the head metadata of the page at ``output_file``, showing ``owner``'s card."""
+        path = self.card_path(owner)
         page_url = f"{self.base_url}/{quote(page_path(output_file))}"
         spec = description.spec
+        title = title or spec.title
         return Card(
             url=f"{self.base_url}/{quote(path)}",
             path=path,
             mime="image/jpeg" if path.endswith(".jpg") else "image/png",
             alt=description.alt,
-            title=spec.title,
+            title=title,
             description=description.description,
             page_url=page_url,
             og_type=description.og_type,
             published=description.published,
-            share_links=share_links(page_url, spec.title, description.description, spec.hashtag),
+            share_links=share_links(page_url, title, description.description, spec.hashtag),
         )
+
+
+def output_of(url: str) -> str:
+    """Return the output file that serves a site-relative URL (``a/`` -> ``a/index.html``)."""
+    return f"{url}index.html" if url == "" or url.endswith("/") else url
 
 
 class ShareCards(Mapping[str, CardRef]):
@@ -222,17 +249,22 @@ def start(pelican) -> None:
             "not either. Fix: set SITEURL (or SHARE_CARDS_SITEURL) to https://...",
             base_url,
         )
+    regular = tuple(str(p) for p in font_paths(settings["SHARE_CARDS_FONTS"]["regular"]))
+    bold = tuple(str(p) for p in font_paths(settings["SHARE_CARDS_FONTS"]["bold"]))
     settings[STATE] = State(
         site=site_from_settings(settings),
         base_url=base_url,
         url_pattern=settings["SHARE_CARDS_URL"],
         save_as_pattern=settings["SHARE_CARDS_SAVE_AS"],
         palette=palette,
-        regular=tuple(str(p) for p in font_paths(settings["SHARE_CARDS_FONTS"]["regular"])),
-        bold=tuple(str(p) for p in font_paths(settings["SHARE_CARDS_FONTS"]["bold"])),
+        regular=regular,
+        bold=bold,
         max_bytes=settings["SHARE_CARDS_MAX_BYTES"],
-        workers=cache.worker_count(settings["SHARE_CARDS_WORKERS"]),
-        cache_dir=cache_path(settings),
+        drawer=cache.Drawer(
+            cache_path(settings), cache.worker_count(settings["SHARE_CARDS_WORKERS"]), regular, bold
+        ),
+        inputs=cache.code_digest() + fonts.digest(regular + bold),
+        chains=Fonts(fonts.FontChain(regular), fonts.FontChain(bold)),
     )
 
 
@@ -243,8 +275,8 @@ def add_template_function(generator) -> None:
         return
 
     @pass_context
-    def share_card(context) -> Card:
-        return state.entry_for(context).card
+    def share_card(context) -> Card | None:
+        return state.card_for(context)
 
     generator.env.globals["share_card"] = share_card
     generator.context.setdefault("share_cards", ShareCards(state))
@@ -324,53 +356,15 @@ def _photo(item: Content, content_root: Path) -> str:
     return str(file.resolve())
 
 
-def record_page(path: str, context: dict[str, Any]) -> None:
-    """Record a written page's card; give a provisional title the page's <h1>."""
-    state: State | None = context.get(STATE)
-    if state is None or not path.endswith(".html"):
-        return
-    output_file = context.get("output_file")
-    if not output_file:
-        return
-    entry = state.entry_for(context)
-    if entry.description.provisional:
-        file = Path(path)
-        html = file.read_text(encoding="utf-8")
-        found = _H1.search(html)
-        title = plain(found.group(1)) if found else ""
-        if title and title != entry.card.title:
-            old, new = state.retitle(output_file, title)
-            file.write_text(_retitle_head(html, old, new), encoding="utf-8")
-        else:
-            entry.description = replace(entry.description, provisional=False)
-    entry.written = True
-    _check_glyphs(state, entry, output_file)
-
-
-def _retitle_head(html: str, old: Card, new: Card) -> str:
-    """Put the new title and alt text in the head's meta tags (written by social_meta.html)."""
-    for name, before, after in (
-        ("og:title", old.title, new.title),
-        ("og:image:alt", old.alt, new.alt),
-        ("twitter:image:alt", old.alt, new.alt),
-    ):
-        html = html.replace(
-            f'"{name}" content="{escape(before)}"', f'"{name}" content="{escape(after)}"', 1
-        )
-    return html
-
-
 def _check_glyphs(state: State, entry: Entry, output_file: str) -> None:
     """Report characters of the card that no card font has (they would show as boxes)."""
     spec = entry.description.spec
     texts = (spec.title, spec.kicker, spec.subtitle, spec.deck, spec.hashtag, spec.badge)
     missing: list[str] = []
-    for text, chain in zip(
+    for text, weight in zip(
         texts, ("bold", "bold", "regular", "regular", "bold", "bold"), strict=True
     ):
-        paths = state.bold if chain == "bold" else state.regular
-        metrics = fonts.FontChain(paths)
-        missing.extend(analyse(text, metrics).missing)
+        missing.extend(missing_characters(text, state.chains.chain(weight)))
     if missing:
         shown = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in dict.fromkeys(missing))
         report(
@@ -386,13 +380,13 @@ def draw_cards(pelican) -> None:
     state: State | None = pelican.settings.get(STATE)
     if state is None:
         return
+    if is_partial(pelican.settings):
+        state.drawer.close()  # a partial build leaves the cards to the full build after it
+        return
     output = Path(pelican.settings["OUTPUT_PATH"])
-    inputs = cache.code_digest() + fonts.digest(state.regular + state.bold)
     jobs: dict[Path, CardJob] = {}
     owners: dict[Path, str] = {}
     for output_file, entry in sorted(state.entries.items()):
-        if not entry.written:
-            continue
         target = output / state.card_path(output_file, state.save_as_pattern)
         if target in owners:
             logger.warning(
@@ -404,18 +398,8 @@ def draw_cards(pelican) -> None:
             )
             continue
         owners[target] = output_file
-        spec = entry.description.spec
-        photo = cache.file_digest(spec.photo) if spec.photo else ""
-        jobs[target] = CardJob(
-            spec,
-            state.palette,
-            state.regular,
-            state.bold,
-            "jpeg" if target.suffix == ".jpg" else "png",
-            state.max_bytes,
-            inputs + photo,
-        )
-    state.stats = cache.publish(jobs, state.cache_dir, state.workers)
+        jobs[target] = entry.job
+    state.stats = cache.publish(jobs, state.drawer)
     logger.info(
         "share_cards: %d cards, %d drawn, %d from the cache, in %.2f s (largest %d KB)",
         state.stats.cards,

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from plugins._common.cache import cache_folder
+
 FONTS_DIR = Path(__file__).resolve().parent / "fonts"
 
 DEFAULTS: dict[str, Any] = {
@@ -102,5 +104,4 @@ def colors_css(settings: Mapping[str, Any]) -> Path:
 
 def cache_path(settings: Mapping[str, Any]) -> Path:
     """Return the cache folder (a relative setting is taken from the folder that holds PATH)."""
-    path = Path(settings["SHARE_CARDS_CACHE_PATH"])
-    return path if path.is_absolute() else Path(settings["PATH"]).resolve().parent / path
+    return cache_folder(settings, settings["SHARE_CARDS_CACHE_PATH"], "share-cards")

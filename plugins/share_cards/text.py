@@ -229,6 +229,18 @@ class Analysis:
     missing: tuple[str, ...]  # characters no font of the chain has
 
 
+def missing_characters(text: str, metrics: Metrics) -> tuple[str, ...]:
+    """Return the characters of ``text`` that no font of the chain has (spaces aside)."""
+    return tuple(
+        dict.fromkeys(
+            char
+            for char in clean(text)
+            if unicodedata.category(char) not in ("Cf", "Cc", "Zs")
+            and metrics.first_covering(char) is None
+        )
+    )
+
+
 def analyse(text: str, metrics: Metrics, rtl: bool | None = None) -> Analysis:
     """Split ``text`` into words, and each word into runs of one font and one direction."""
     text = clean(text)
