@@ -21,10 +21,10 @@ from sitebuild import PROJECT, PUBLISH_SITEURL, SITES, Builder, BuildResult, bui
 
 from plugins._common.tipdata import load_tip_data
 from plugins.feeds import render
-from plugins.feeds.absolute import absolutize
 from plugins.feeds.cards import Image, share_card
 from plugins.feeds.entries import Entry
 from plugins.feeds.releases import ReleasesError, load_releases
+from plugins.feeds.sanitize import feed_html
 
 pytestmark = pytest.mark.plugin("feeds")
 
@@ -204,19 +204,27 @@ def test_entry_html_has_no_relative_url_left(site: BuildResult) -> None:
     assert checked > 50  # the fixture story alone has a link, a note, a mail and images
 
 
-def test_relative_urls_resolve_against_the_entry() -> None:
+def test_entry_html_is_absolute_and_sanitized() -> None:
+    """Every URL resolves against the entry; nothing a page may not carry reaches a reader."""
     base = "https://example.org/tip/news/2010/story/"
     html = (
-        '<a href="../other/">o</a><a href="#note">n</a><img src="/tip/images/a.png" '
-        'srcset="a.png 1x, ../b.png 2x"><video poster="p.jpg"></video><a href="mailto:x@y.z">m</a>'
+        '<h2 id="a">Tiers<a class="heading-anchor" href="#a" aria-label="Link">#</a></h2>'
+        '<a href="../other/">o</a><a href="#note">n</a><img src="/tip/images/a.png" alt="x">'
+        '<a href="mailto:x@y.z">m</a><script>alert(1)</script><a href="javascript:alert(1)">j</a>'
+        '<p onclick="steal()" style="color: red">p</p><iframe src="https://evil.example/"></iframe>'
+        '<form action="https://evil.example/"><input name="q"></form>'
     )
-    assert absolutize(html, base) == (
-        '<a href="https://example.org/tip/news/2010/other/">o</a>'
-        f'<a href="{base}#note">n</a>'
-        '<img src="https://example.org/tip/images/a.png" '
-        f'srcset="{base}a.png 1x, https://example.org/tip/news/2010/b.png 2x">'
-        f'<video poster="{base}p.jpg"></video><a href="mailto:x@y.z">m</a>'
-    )
+    soup = BeautifulSoup(feed_html(html, base, "heading-anchor"), "html.parser")
+    assert [a.get("href") for a in soup.find_all("a")] == [
+        "https://example.org/tip/news/2010/other/",
+        f"{base}#note",
+        "mailto:x@y.z",
+        None,  # the javascript: URL is gone
+    ]
+    assert soup.find("img")["src"] == "https://example.org/tip/images/a.png"
+    assert soup.find("h2").get_text() == "Tiers"  # the heading's own # link is left out
+    assert not soup.find_all(["script", "iframe", "form", "input", "style"])
+    assert not [el for el in soup.find_all(True) if "style" in el.attrs or "onclick" in el.attrs]
 
 
 def test_two_builds_write_byte_identical_feeds(site: BuildResult, build_site: Builder) -> None:

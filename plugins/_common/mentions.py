@@ -1,29 +1,35 @@
-"""Link articles to the countries their ``Countries:`` metadata names, and report unknown names."""
+"""Which news articles and campaigns name each country: a model operation every plugin shares.
+
+An item names countries in its ``Countries:`` metadata (ISO alpha-3 codes or names, comma-
+or semicolon-separated). :func:`name_countries` resolves them against the tier model, sets
+``item.countries`` and reports an unknown name with the file, the line and a guess. The
+plugin that reads a content type resolves its items; :class:`Mentions` then lists, for each
+country, every item that names it, read from the build's context when first asked.
+"""
 
 from __future__ import annotations
 
 import difflib
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
-from plugins._common.problems import metadata_line, report
-from plugins._common.tipdata import Country, TipData
+from .problems import metadata_line, report
+from .tipdata import Country, TipData
 
 logger = logging.getLogger(__name__)
+# The context lists that hold items naming countries, with their drafts.
+SOURCES = (("articles", "drafts"), ("campaigns", "draft_campaigns"))
 
 
-def link_articles(data: TipData, articles: Iterable) -> dict[str, list]:
-    """Set ``article.countries`` and return the articles that name each country, by slug."""
-    by_country: dict[str, list] = {country.slug: [] for country in data.countries}
-    for article in articles:
-        article.countries = _countries_of(data, article)
-        for country in article.countries:
-            by_country[country.slug].append(article)
-    return by_country
+def name_countries(data: TipData, items: Iterable[Any]) -> None:
+    """Set ``item.countries`` from each item's ``Countries:`` metadata; report unknown names."""
+    for item in items:
+        item.countries = _countries_of(data, item)
 
 
-def _countries_of(data: TipData, article) -> list[Country]:
-    references = getattr(article, "countries", None) or article.metadata.get("countries", "")
+def _countries_of(data: TipData, item: Any) -> list[Country]:
+    references = item.metadata.get("countries", "")
     if not isinstance(references, str):
         return list(references)
     found: list[Country] = []
@@ -31,7 +37,7 @@ def _countries_of(data: TipData, article) -> list[Country]:
     for reference in filter(None, (part.strip() for part in references.split(separator))):
         country = data.lookup(reference)
         if country is None:
-            _report_unknown(data, article.source_path, reference)
+            _report_unknown(data, item.source_path, reference)
         elif country not in found:
             found.append(country)
     return found
@@ -51,3 +57,40 @@ def _report_unknown(data: TipData, path: str, reference: str) -> None:
         "has a comma",
         line=metadata_line(path, "countries"),
     )
+
+
+class Mentions(Mapping[str, list]):
+    """A country's slug -> the published items that name it, newest first.
+
+    Built from the context on first use, once every content type has been read; drafts are
+    listed too when the build shows them (``SHOW_DRAFTS``).
+    """
+
+    def __init__(self, context: Mapping[str, Any], show_drafts: bool) -> None:
+        self._context = context
+        self._show_drafts = show_drafts
+        self._by_country: dict[str, list] | None = None
+
+    def _index(self) -> dict[str, list]:
+        if self._by_country is None:
+            by_country: dict[str, list] = {}
+            for published, drafts in SOURCES:
+                items = [*self._context.get(published, ())]
+                if self._show_drafts:
+                    items += self._context.get(drafts, ())
+                for item in items:
+                    for country in getattr(item, "countries", None) or ():
+                        by_country.setdefault(country.slug, []).append(item)
+            for found in by_country.values():
+                found.sort(key=lambda item: item.date, reverse=True)
+            self._by_country = by_country
+        return self._by_country
+
+    def __getitem__(self, slug: str) -> list:
+        return self._index().get(slug, [])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index())
+
+    def __len__(self) -> int:
+        return len(self._index())

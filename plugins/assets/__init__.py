@@ -6,13 +6,12 @@ content, so a host can cache the folder for a year (``Cache-Control: immutable``
 changed file always gets a new address. A stylesheet's ``url()`` and ``@import`` of other
 theme files are rewritten to their fingerprinted names first. Templates write the address
 with the ``asset()`` global: ``{{ SITEURL }}/{{ asset('css/site.css') }}``; an unknown name
-is a warning. Pelican still copies the plain files to ``THEME_STATIC_DIR``.
+is a warning. An unchanged file is not written again.
 
 Signals: ``initialized`` (defaults; the manifest is built once), ``generator_init`` (the
 ``asset`` global), ``get_generators`` (writes the files).
-Settings read (defaults in :mod:`.settings`): ``ASSETS_OUTPUT_DIR`` ("assets"),
-``ASSETS_HASH_LENGTH`` (10), and Pelican's ``THEME``, ``THEME_STATIC_PATHS``,
-``THEME_STATIC_DIR``.
+Settings read (defaults in :mod:`.settings`): ``ASSETS_STATIC_PATHS`` (["static"]),
+``ASSETS_OUTPUT_DIR`` ("assets"), ``ASSETS_HASH_LENGTH`` (10), and Pelican's ``THEME``.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from plugins._common.output import write_bytes
 from plugins._common.settings import apply_defaults
 
 from .fingerprint import Manifest, build_manifest, static_files
@@ -21,7 +22,7 @@ def start(pelican) -> None:
     """Merge the defaults and fingerprint the theme's static files once for this build."""
     settings = pelican.settings
     apply_defaults(settings, DEFAULTS)
-    roots = [Path(settings["THEME"], path) for path in settings["THEME_STATIC_PATHS"]]
+    roots = [Path(settings["THEME"], path) for path in settings["ASSETS_STATIC_PATHS"]]
     settings[STATE] = build_manifest(static_files(roots), int(settings["ASSETS_HASH_LENGTH"]))
 
 
@@ -41,9 +42,9 @@ def asset_url(settings: dict[str, Any], name: str) -> str:
             "theme: asset(%r) names no file in the theme's static folders %s. Fix: correct "
             "the name, relative to theme/static/",
             name,
-            settings["THEME_STATIC_PATHS"],
+            settings["ASSETS_STATIC_PATHS"],
         )
-        return f"{settings['THEME_STATIC_DIR']}/{name.lstrip('/')}"
+        return name
     return f"{settings['ASSETS_OUTPUT_DIR'].strip('/')}/{found.fingerprinted}"
 
 
@@ -58,11 +59,8 @@ class AssetsGenerator(Generator):
         folder = Path(self.output_path, self.settings["ASSETS_OUTPUT_DIR"])
         for asset in manifest.assets.values():
             target = folder / asset.fingerprinted
-            if target.is_file() and target.read_bytes() == asset.content:
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(asset.content)
-            logger.info('Writing "%s"', target)
+            if write_bytes(target, asset.content):
+                logger.info('Writing "%s"', target)
 
 
 def get_generators(pelican) -> type[AssetsGenerator]:

@@ -9,11 +9,12 @@ from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
+from plugins._common.mentions import name_countries
 from plugins._common.problems import metadata_line, report
 from plugins._common.tipdata import TipData
-from plugins.countries.mentions import link_articles
 
 from .content import Campaign, campaign_order, state_on
+from .pages import campaign_meta, index_meta
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +63,7 @@ class CampaignsGenerator(Generator):
                 url=campaign.url,
                 campaign=campaign,
                 page=campaign,
+                page_meta=campaign_meta(self.settings, campaign),
             )
         writer.write_file(
             self.settings["CAMPAIGNS_INDEX_SAVE_AS"],
@@ -69,6 +71,7 @@ class CampaignsGenerator(Generator):
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
             url=self.settings["CAMPAIGNS_INDEX_URL"],
+            page_meta=index_meta(self.settings),
         )
 
     @property
@@ -115,18 +118,10 @@ class CampaignsGenerator(Generator):
                 campaign.articles.append(article)
 
     def _link_countries(self, campaigns: list[Campaign]) -> None:
-        """Resolve ``Countries:`` and list each campaign on the countries it names."""
+        """Resolve each campaign's ``Countries:`` (country pages then list the campaign)."""
         data: TipData | None = self.context.get("tip")
-        if data is None:
-            return
-        by_country = link_articles(data, campaigns)
-        mentions = self.context.setdefault("country_articles", {})
-        for slug, found in by_country.items():
-            if not self.settings.get("SHOW_DRAFTS"):
-                found = [campaign for campaign in found if campaign.status == "published"]
-            if found:
-                merged = [*mentions.get(slug, []), *found]
-                mentions[slug] = sorted(merged, key=lambda item: item.date, reverse=True)
+        if data is not None:
+            name_countries(data, campaigns)
 
 
 def _dates(campaign: Campaign) -> tuple[datetime.date | None, datetime.date | None]:

@@ -8,8 +8,10 @@ writes ``countries/``, ``countries/<slug>/``, ``regions/<code>/``, ``reports/``,
 ``reports/<year>/``, ``data/`` and the downloads ``data/tier-placements.{csv,json}``.
 
 Context it adds, for every template and later plugin: ``tip`` (:class:`TipData`), ``tiers``,
-``regions``, ``country_links`` (:class:`~.links.Links`), ``country_articles`` (articles by
-country slug), ``country_narratives``, ``report_notes``; and ``article.countries``.
+``regions``, ``country_links`` (:class:`~.links.Links`), ``country_articles`` (the
+articles and campaigns that name each country, by slug:
+:class:`~plugins._common.mentions.Mentions`), ``country_narratives``, ``report_notes``; and
+``article.countries``.
 
 Signals: ``initialized``, ``get_generators``.
 Settings read (defaults in :mod:`.settings`): ``COUNTRIES_DATA_PATH``

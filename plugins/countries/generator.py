@@ -9,6 +9,8 @@ from typing import Any
 from markdown import Markdown
 from pelican.generators import Generator
 
+from plugins._common.mentions import Mentions, name_countries
+from plugins._common.output import is_selected, write_text
 from plugins._common.problems import stop
 from plugins._common.tiers import TIERS
 from plugins._common.tipdata import (
@@ -20,10 +22,10 @@ from plugins._common.tipdata import (
     load_tip_data,
 )
 
+from . import pages
 from .charts import counts_chart, history_chart
 from .downloads import FIELD_MEANINGS, to_csv, to_json
 from .links import Links
-from .mentions import link_articles
 from .narratives import check_sections, read_narratives
 from .worldmap import countries_off_map, world_map
 
@@ -44,7 +46,7 @@ class CountriesGenerator(Generator):
         except TipDataError as error:
             stop(logger, str(error))
         # Drafts are checked too, but listed on country pages only where drafts are shown.
-        articles = [*self.context.get("articles", []), *self.context.get("drafts", [])]
+        name_countries(data, [*self.context.get("articles", []), *self.context.get("drafts", [])])
         narratives = read_narratives(
             self,
             self.settings["COUNTRIES_NARRATIVE_PATHS"],
@@ -71,20 +73,11 @@ class CountriesGenerator(Generator):
             tiers=TIERS,
             regions=REGIONS,
             country_links=links,
-            country_articles=self._listed(link_articles(data, articles)),
+            country_articles=Mentions(self.context, bool(self.settings.get("SHOW_DRAFTS"))),
             country_narratives=narratives,
             report_notes=notes,
             office_figures=figures,
         )
-
-    def _listed(self, by_country: dict[str, list]) -> dict[str, list]:
-        """Keep the articles a reader may see: published ones, and drafts in the preview."""
-        if self.settings.get("SHOW_DRAFTS"):
-            return by_country
-        return {
-            slug: [item for item in items if item.status == "published"]
-            for slug, items in by_country.items()
-        }
 
     def generate_output(self, writer) -> None:
         """Write every page of the model and the two downloads."""
@@ -95,6 +88,7 @@ class CountriesGenerator(Generator):
             self.settings["COUNTRIES_INDEX_SAVE_AS"],
             links.countries,
             "countries",
+            page_meta=pages.countries_meta(self.settings, data, links),
             map_svg=lambda siteurl: world_map(
                 data, data.latest_year, lambda c: f"{siteurl}/{links.country(c)}", "map"
             ),
@@ -106,6 +100,7 @@ class CountriesGenerator(Generator):
                 links.country_save_as(country),
                 links.country(country),
                 "country",
+                page_meta=pages.country_meta(self.settings, country, links),
                 country=country,
                 narrative=self.context["country_narratives"].get(country.slug),
                 mentions=self.context["country_articles"][country.slug],
@@ -118,6 +113,7 @@ class CountriesGenerator(Generator):
                 links.region_save_as(region),
                 links.region(region),
                 "region",
+                page_meta=pages.region_meta(self.settings, region, links),
                 region=region,
                 region_countries=data.in_region(region),
             )
@@ -126,6 +122,7 @@ class CountriesGenerator(Generator):
             self.settings["COUNTRIES_REPORTS_SAVE_AS"],
             links.reports,
             "reports",
+            page_meta=pages.reports_meta(self.settings, data, links),
             counts_svg=counts_chart(data, "counts"),
         )
         for index, year in enumerate(data.years):
@@ -135,6 +132,7 @@ class CountriesGenerator(Generator):
                 links.report_save_as(year),
                 links.report(year),
                 "report_year",
+                page_meta=pages.report_meta(self.settings, year, links),
                 year=year,
                 previous_year=previous,
                 next_year=data.years[index + 1] if index + 1 < len(data.years) else None,
@@ -155,6 +153,7 @@ class CountriesGenerator(Generator):
             self.settings["COUNTRIES_DATA_SAVE_AS"],
             links.data,
             "data",
+            page_meta=pages.data_meta(self.settings, data, links),
             downloads=[
                 ("Tier placements, CSV", links.csv, len(csv_text.encode())),
                 ("Tier placements, JSON", links.json, len(json_text.encode())),
@@ -190,9 +189,8 @@ class CountriesGenerator(Generator):
         )
 
     def _write_text(self, save_as: str, text: str) -> None:
-        path = Path(self.output_path, save_as)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        if is_selected(self.settings, save_as):
+            write_text(Path(self.output_path, save_as), text)
 
 
 def _peers(data: TipData, country: Country) -> list[Country]:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .absolute import is_absolute
+from .sanitize import is_absolute
 
 
 @dataclass(frozen=True)

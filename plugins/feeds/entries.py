@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import datetime
 import html
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
-from bs4 import BeautifulSoup
-
+from plugins._common.text import plain_text
 from plugins._common.tipdata import Country, Placement
 
-from .absolute import absolutize
 from .cards import Image, share_card
 from .releases import Release
+from .sanitize import feed_html
 
 MONTHS = [
     "January",
@@ -46,6 +43,7 @@ class Site:
     authority: str  # RFC 4151 tagging entity, e.g. "state.gov,2010"
     timezone: datetime.tzinfo
     author: str
+    permalink_class: str = ""  # the class of the headings' own links, left out of entries
     cards: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -57,6 +55,7 @@ class Site:
             authority=settings["FEEDS_TAG_AUTHORITY"],
             timezone=ZoneInfo(zone),
             author=settings.get("AUTHOR") or settings["SITENAME"],
+            permalink_class=_permalink_class(settings),
             cards=context.get("share_cards") or {},
         )
 
@@ -94,16 +93,41 @@ class Entry:
         return plain_text(self.summary_html)
 
 
-@lru_cache(maxsize=4096)  # pure, and read for every feed an entry is in
-def plain_text(html: str) -> str:
-    """Return the text of ``html`` with its white space folded."""
-    text = BeautifulSoup(html, "html.parser").get_text()
-    return re.sub(r"\s+", " ", text).strip()
+def _permalink_class(settings: Mapping[str, Any]) -> str:
+    """Return the class the toc extension gives each heading's link to itself, if it adds one."""
+    configs = (settings.get("MARKDOWN") or {}).get("extension_configs", {})
+    toc = configs.get("markdown.extensions.toc", {})
+    return str(toc.get("permalink_class", "headerlink")) if toc.get("permalink") else ""
 
 
-def newest_first(entries: Iterable[Entry]) -> list[Entry]:
-    """Sort entries newest first; entries of the same moment by id, so the order is stable."""
-    return sorted(sorted(entries, key=lambda e: e.id), key=lambda e: e.published, reverse=True)
+def newest(site: Site, items: Iterable[Any], limit: int) -> list[Any]:
+    """Return the ``limit`` newest of a feed's items, in the order of its entries.
+
+    Newest first; items of the same moment by entry id, so the order is stable. Only the
+    items kept get an entry built.
+    """
+    keyed = [(_published(site, item), _id(site, item), item) for item in items]
+    keyed.sort(key=lambda key: key[1])
+    keyed.sort(key=lambda key: key[0], reverse=True)
+    return [item for _, _, item in keyed[:limit]]
+
+
+def _published(site: Site, item: Any) -> datetime.datetime:
+    release = getattr(item, "release", None)
+    if release is not None:  # a report placement, dated by its report's release
+        return datetime.datetime.combine(release.released, datetime.time(), site.timezone)
+    return site.aware(item.date)
+
+
+def _id(site: Site, item: Any) -> str:
+    if getattr(item, "release", None) is not None:
+        return placement_id(site, item.country, item.placement)
+    return content_id(site, item)
+
+
+def placement_id(site: Site, country: Country, placement: Placement) -> str:
+    """Return the id of a country's placement in one report year."""
+    return site.tag(f"tip-report/{placement.year}/{country.iso3 or country.slug}")
 
 
 def content_id(site: Site, content: Any) -> str:
@@ -130,8 +154,8 @@ def from_content(site: Site, content: Any) -> Entry:
         updated=site.aware(modified) if modified else published,
         authors=authors,
         categories=tuple(dict.fromkeys(categories)),
-        summary_html=absolutize(content.get_summary(site.url), url),
-        content_html=absolutize(content.get_content(site.url), url),
+        summary_html=feed_html(content.get_summary(site.url), url, site.permalink_class),
+        content_html=feed_html(content.get_content(site.url), url, site.permalink_class),
         image=share_card(site.cards, content.save_as, site.url),
     )
 
@@ -173,7 +197,7 @@ def from_placement(
         f"Release date: {html.escape(release.source)}.</p>"
     )
     return Entry(
-        id=site.tag(f"tip-report/{placement.year}/{country.iso3 or country.slug}"),
+        id=placement_id(site, country, placement),
         title=f"{country.name}: {tier.label} in the {placement.year} TIP Report",
         url=site.absolute(links.report),
         published=released,

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
 
+from plugins._common.cache import ContentCache, cache_folder, digest
+from plugins._common.output import is_partial, write_bytes
+from plugins._common.pages import Crumb, PageMeta, document_title, trail
 from plugins._common.problems import stop
 
 from . import render
 from .catalog import Feed, FeedCatalog, PlacementItem
-from .entries import Entry, PlacementLinks, Site, from_content, from_placement, newest_first
+from .entries import Entry, PlacementLinks, Site, from_content, from_placement, newest
 from .releases import ReleasesError, load_releases
 
 logger = logging.getLogger(__name__)
@@ -34,19 +36,13 @@ class FeedsGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         """Write every feed, the feed images and the page that lists the feeds."""
-        catalog: FeedCatalog = self.context["feed_catalog"]
-        site = Site.from_settings(self.settings, self.context)
-        built: dict[int, Entry] = {}
-        for feed in catalog.all():
-            entries = [built.setdefault(id(item), self._entry(site, item)) for item in feed.items]
-            entries = newest_first(entries)[: self.settings["FEEDS_MAX_ENTRIES"]]
-            self._write_feed(site, feed, entries)
-        for name in ("ICON", "LOGO"):
-            save_as = self.settings[f"FEEDS_{name}_SAVE_AS"]
-            if save_as:
-                target = Path(self.output_path, save_as)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(IMAGES / f"{name.lower()}.png", target)
+        if not is_partial(self.settings):  # a partial build's feeds would miss entries
+            self._write_feeds()
+            for name in ("ICON", "LOGO"):
+                save_as = self.settings[f"FEEDS_{name}_SAVE_AS"]
+                if save_as:
+                    image = (IMAGES / f"{name.lower()}.png").read_bytes()
+                    write_bytes(Path(self.output_path, save_as), image)
         if self.settings["FEEDS_PAGE_SAVE_AS"]:
             writer.write_file(
                 self.settings["FEEDS_PAGE_SAVE_AS"],
@@ -56,7 +52,43 @@ class FeedsGenerator(Generator):
                 url=self.settings["FEEDS_PAGE_URL"],
                 page_url=self.settings["FEEDS_PAGE_URL"],
                 max_entries=self.settings["FEEDS_MAX_ENTRIES"],
+                page_meta=self._page_meta(),
             )
+
+    def _page_meta(self) -> PageMeta:
+        """Describe the page that lists every feed."""
+        heading, url = (
+            "Feeds: follow the news, a topic or a country",
+            self.settings["FEEDS_PAGE_URL"],
+        )
+        return PageMeta(
+            kind="feeds",
+            heading=heading,
+            title=document_title(self.settings, heading),
+            description=(
+                f"Every feed of the {self.settings['SITENAME']}: the news, each category, topic, "
+                "campaign and country, in Atom, RSS and JSON Feed, and how to subscribe."
+            ),
+            url=url,
+            trail=(*trail(), Crumb("Feeds", url)),
+        )
+
+    def _write_feeds(self) -> None:
+        """Write each feed with its newest entries; an entry is built once, for its first feed."""
+        self._cache = ContentCache(
+            cache_folder(self.settings, self.settings["FEEDS_CACHE_PATH"], "feeds")
+        )
+        self._code = digest(Path(render.__file__).read_bytes())  # its change renders all again
+        catalog: FeedCatalog = self.context["feed_catalog"]
+        site = Site.from_settings(self.settings, self.context)
+        built: dict[int, Entry] = {}
+        for feed in catalog.all():
+            entries = []
+            for item in newest(site, feed.items, self.settings["FEEDS_MAX_ENTRIES"]):
+                if id(item) not in built:
+                    built[id(item)] = self._entry(site, item)
+                entries.append(built[id(item)])
+            self._write_feed(site, feed, entries)
 
     def _entry(self, site: Site, item: Any) -> Entry:
         if not isinstance(item, PlacementItem):
@@ -97,10 +129,10 @@ class FeedsGenerator(Generator):
             hub=self.settings["FEEDS_WEBSUB_HUB"],
         )
         for file in feed.files:
-            document = render.document(file.format, info, tuple(entries))
-            target = Path(self.output_path, file.url)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(document, str):
-                target.write_text(document, encoding="utf-8")
-            else:
-                target.write_bytes(document)
+            key = digest(self._code, file.format, repr(info), repr(entries))
+            data = self._cache.get(key, ".xml")
+            if data is None:
+                document = render.document(file.format, info, tuple(entries))
+                data = document.encode("utf-8") if isinstance(document, str) else document
+                self._cache.put(key, ".xml", data)
+            write_bytes(Path(self.output_path, file.url), data)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from feedgen.entry import FeedEntry
@@ -39,7 +38,6 @@ class FeedInfo:
     hub: str | None
 
 
-@lru_cache(maxsize=2048)  # pure: live reload re-renders only the feeds whose entries changed
 def document(format: str, info: FeedInfo, entries: tuple[Entry, ...]) -> bytes | str:
     """Return the feed document in ``format`` (atom, rss or json)."""
     return {"atom": atom, "rss": rss, "json": json_feed}[format](info, list(entries))

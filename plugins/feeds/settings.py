@@ -28,6 +28,8 @@ DEFAULTS: dict[str, Any] = {
     "FEEDS_ICON_SAVE_AS": "feeds/icon.png",  # square image, copied from the plugin
     "FEEDS_LOGO_SAVE_AS": "feeds/logo.png",  # 2:1 image, copied from the plugin
     "FEEDS_WEBSUB_HUB": None,  # e.g. "https://pubsubhubbub.appspot.com/"
+    # Rendered feed documents, named by the hash of their entries (None: <CACHE_PATH>/feeds).
+    "FEEDS_CACHE_PATH": None,
     "FEEDS_PAGE_URL": "feeds/",
     "FEEDS_PAGE_SAVE_AS": "feeds/index.html",
 }

@@ -1,0 +1,67 @@
+"""Write every output file once: only when its bytes changed, atomically, collisions named.
+
+Gives Pelican a writer (:class:`~.writer.OnceWriter`) that renders pages as Pelican's does,
+then leaves an unchanged file untouched (so a rebuild with no change rewrites nothing) and
+replaces a changed one in one step (a server never serves half a page). A partial build
+(``WRITER_SELECTED``, set by the live-reload preview) writes only the pages of the content
+files that changed; the plugins' own files (feeds, cards, sitemap) wait for the full build.
+
+Signals: ``initialized`` (defaults), ``get_writer``, ``all_generators_finalized`` (the
+pages of the changed files).
+Settings read (defaults in :mod:`.settings`): ``WRITER_CHANGED_SOURCES`` ([]: a full build;
+else the content files, relative to PATH or absolute, whose pages alone are written), and it
+sets ``WRITER_SELECTED`` from them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican import signals
+
+from plugins._common.output import SELECTED
+from plugins._common.settings import apply_defaults
+
+from .settings import DEFAULTS
+from .writer import OnceWriter
+
+
+def start(pelican) -> None:
+    """Merge the defaults; a full build writes everything."""
+    apply_defaults(pelican.settings, DEFAULTS)
+    pelican.settings[SELECTED] = ()
+
+
+def get_writer(pelican) -> type[OnceWriter]:
+    """Return the writer class."""
+    return OnceWriter
+
+
+def select_pages(generators) -> None:
+    """For a partial build, choose the pages of the changed content files."""
+    if not generators:
+        return
+    settings = generators[0].settings
+    changed = {Path(path).resolve() for path in settings["WRITER_CHANGED_SOURCES"]}
+    if not changed:
+        return
+    root = Path(settings["PATH"]).resolve()
+    contents = generators[0].context.get("generated_content", {}).values()
+    pages = {
+        str(content.save_as)
+        for content in contents
+        if getattr(content, "save_as", "") and _source(root, content) in changed
+    }
+    settings[SELECTED] = frozenset(pages) or frozenset({""})  # nothing to show: write nothing
+
+
+def _source(root: Path, content) -> Path:
+    path = Path(content.source_path)
+    return (path if path.is_absolute() else root / path).resolve()
+
+
+def register() -> None:
+    """Connect the plugin to Pelican."""
+    signals.initialized.connect(start)
+    signals.get_writer.connect(get_writer)
+    signals.all_generators_finalized.connect(select_pages)
