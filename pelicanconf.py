@@ -5,6 +5,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from jinja2 import FileSystemBytecodeCache
+
+_HERE = Path(__file__).resolve().parent
+
 # --- The site -------------------------------------------------------------------------------
 SITENAME = "Office to Monitor and Combat Trafficking in Persons"
 SITE_SHORTNAME = "Combat Trafficking in Persons"
@@ -74,7 +80,13 @@ SHOW_DRAFTS = True
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {"footnotes": {"BACKLINK_TITLE": "Back to reference %d"}},
-        "markdown.extensions.toc": {"permalink": False, "toc_depth": "2-3"},
+        # Every heading gets a link to itself (the markup plugin names it for screen readers).
+        "markdown.extensions.toc": {
+            "permalink": "#",
+            "permalink_class": "heading-anchor",
+            "permalink_title": "",
+            "toc_depth": "2-3",
+        },
         "markdown.extensions.smarty": {},
         "markdown.extensions.sane_lists": {},
     },
@@ -99,7 +111,9 @@ FEEDS_WEBSUB_HUB = None  # a WebSub hub URL, announced in every feed when set
 
 # --- Theme ----------------------------------------------------------------------------------
 THEME = "theme"
-THEME_STATIC_DIR = "theme"
+# The assets plugin writes the theme's files under assets/, named by their content
+# (ASSETS_STATIC_PATHS); Pelican need not copy the plain files too.
+THEME_STATIC_PATHS: list[str] = []
 # Primary navigation: (label, URL relative to the site root[, other URL prefixes it covers]).
 # The item whose URL or prefix is the longest start of a page's path is the current one.
 NAV_ITEMS = [
@@ -124,25 +138,43 @@ DATA_CREDIT = (
 # --- Plugins --------------------------------------------------------------------------------
 PLUGIN_PATHS = ["."]
 PLUGINS = [
+    "pelican.plugins.neighbors",  # article.next_article (newer) and prev_article (older)
+    "pelican.plugins.related_posts",  # article.related_posts: most tags in common
+    "plugins.page_meta",
+    "plugins.writer",
     "plugins.content_checks",
     "plugins.markup",
     "plugins.countries",
     "plugins.feeds",
     "plugins.campaigns",
     "plugins.share_cards",
-    "plugins.enhance",
     "plugins.assets",
     "plugins.seo",
+    "plugins.links",
 ]
+
+RELATED_POSTS_MAX = 3
 
 # The preview's live reload injects a script, so the CSP <meta> is only written when
 # publishing (publishconf.py); hosts send the same policy as a header (docs/hosting.md).
 SEO_CSP_META = False
 
-# --- Output ---------------------------------------------------------------------------------
+# --- Output and caches ----------------------------------------------------------------------
 OUTPUT_PATH = "output"
 DELETE_OUTPUT_DIRECTORY = False
-# Plugins keep their caches (enhanced pages, share cards) here; it is never committed.
-CACHE_PATH = ".cache"
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+# Caches live in .cache/ (never committed): Pelican's content cache, the share cards and the
+# compiled templates. The preview reads a Markdown file again only when it changed
+# (publishconf.py turns this off: a publish reads everything afresh).
+CACHE_PATH = str(_HERE / ".cache")
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+STATIC_CHECK_IF_MODIFIED = True  # copy a static file only when it is newer than its copy
+_TEMPLATE_CACHE = _HERE / ".cache" / "jinja"
+_TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+    "bytecode_cache": FileSystemBytecodeCache(str(_TEMPLATE_CACHE)),
+}

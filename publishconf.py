@@ -20,6 +20,9 @@ DRAFT_PAGE_SAVE_AS = ""
 # A post dated in the future becomes a draft until its day comes (and is not written).
 WITH_FUTURE_DATES = False
 DELETE_OUTPUT_DIRECTORY = True
+# A publish reads every content file afresh (the preview's content cache is not trusted).
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
 SEO_CSP_META = True
 # Where `invoke publish` deploys when no --dest is given: a folder or user@host:path
 # (other deploy settings and their defaults: deploy/settings.py).

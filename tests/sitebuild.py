@@ -17,7 +17,6 @@ import os
 import runpy
 import shutil
 import sys
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,8 +24,9 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 from pelican import Pelican
-from pelican.log import LimitFilter
 from pelican.settings import load_source, read_settings
+
+from plugins._common.logs import reset_log_filter
 
 PROJECT = Path(__file__).resolve().parent.parent
 SITES = Path(__file__).resolve().parent / "sites"
@@ -70,14 +70,6 @@ class BuildResult:
     def pages(self) -> list[Path]:
         """Return every HTML file written, sorted, relative to the output folder."""
         return sorted(p.relative_to(self.output) for p in self.output.rglob("*.html"))
-
-
-def reset_log_filter() -> None:
-    """Forget the messages Pelican's LimitFilter has already let through (as pelican's tests do)."""
-    LimitFilter._ignore = set()
-    LimitFilter._raised_messages = set()
-    LimitFilter._threshold = 5
-    LimitFilter._group_count = defaultdict(int)
 
 
 class _ListHandler(logging.Handler):
