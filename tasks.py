@@ -1,22 +1,24 @@
 """Tasks for writers and publishers (``invoke --list``): build, preview, scaffold, check, test.
 
-The names follow Pelican's quickstart where they exist. Every full build writes into a
-fresh folder and replaces ``output/`` only when it succeeds, so a failed build never
-leaves a broken site behind.
+The names follow Pelican's quickstart where they exist. Every build writes into a fresh
+folder first and then updates ``output/`` with the files that changed, only when it
+succeeds: a failed build never leaves a broken site behind, and an unchanged file keeps its
+date (``preview/``).
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import logging
 import shlex
 import shutil
+import signal
 import sys
 import tempfile
+import time
 from pathlib import Path
 
-from invoke import Context, Exit, task
+from invoke import Exit, task
 
 from plugins.content_checks.scaffold import ScaffoldExistsError, write_campaign, write_post
 
@@ -34,28 +36,32 @@ CONFIG = {
 PELICAN = f"{shlex.quote(sys.executable)} -m pelican"
 
 
-def _pelican(c: Context, settings: str, output: Path, *options: str) -> None:
-    """Run one Pelican build of the content into ``output``."""
-    args = [CONFIG["content"], "-s", settings, "-o", str(output), *options]
-    with c.cd(str(ROOT)):
-        c.run(f"{PELICAN} {shlex.join(args)}")
+def _start_logging() -> None:
+    """Show Pelican's messages as its command does, and stop cleanly on SIGTERM."""
+    from pelican.log import init
+
+    init(level=logging.WARNING)
+    # A KeyboardInterrupt unwinds the build, so its fresh folder is removed on the way out.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
 
 
-def _build_atomically(c: Context, settings: str, *options: str) -> None:
-    """Build into a fresh folder, then swap it in place of ``output/``."""
+def _build(settings: str, **overrides: object) -> None:
+    """Build into a fresh folder, in this process; then update ``output/`` with what changed."""
+    from preview.builds import fresh_folder, pelican_in_process, update
+
+    _start_logging()
     output = ROOT / CONFIG["output"]
-    fresh = Path(tempfile.mkdtemp(prefix=".output-", dir=ROOT))
-    try:
-        _pelican(c, settings, fresh, *options)
-    except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
-    fresh.chmod(0o755)
-    old = output.with_name(f".output-old-{fresh.name}")
-    if output.exists():
-        output.rename(old)
-    fresh.rename(output)
-    shutil.rmtree(old, ignore_errors=True)
+    started = time.perf_counter()
+    with fresh_folder(output) as fresh:
+        problems = pelican_in_process(
+            ROOT, ROOT / settings, {"OUTPUT_PATH": str(fresh), **overrides}
+        )
+        stopped = [problem for problem in problems if problem.startswith("the build stopped")]
+        if stopped:
+            raise Exit(f"{stopped[0]}. output/ was left as it was.", code=1)
+        changed = update(output, fresh)
+    seconds = time.perf_counter() - started
+    print(f"Built in {seconds:.1f} s; {changed} file(s) of output/ changed.")
 
 
 @task
@@ -67,7 +73,7 @@ def clean(c):
 @task
 def build(c):
     """Build the local preview site into output/ (relative URLs, drafts shown)."""
-    _build_atomically(c, CONFIG["settings_base"])
+    _build(CONFIG["settings_base"])
 
 
 @task(pre=[clean])
@@ -79,46 +85,25 @@ def rebuild(c):
 @task
 def preview(c):
     """Build the site with the publish settings into output/ ($SITEURL, no drafts)."""
-    _build_atomically(c, CONFIG["settings_publish"])
+    _build(CONFIG["settings_publish"])
 
 
 @task
 def check(c):
     """Build with the publish settings in a scratch folder; list every problem, fail on any."""
+    from preview.builds import pelican_in_process
+
+    _start_logging()
     with tempfile.TemporaryDirectory(prefix="tip-check-") as scratch:
-        problems = _problems_of_build(ROOT / CONFIG["settings_publish"], Path(scratch))
+        problems = pelican_in_process(
+            ROOT, ROOT / CONFIG["settings_publish"], {"OUTPUT_PATH": scratch}
+        )
     if problems:
         print(f"\n{len(problems)} problem(s) to fix before publishing:", file=sys.stderr)
         for problem in problems:
             print(f"- {problem}", file=sys.stderr)
         raise Exit(code=1)
     print("Check passed: the site builds with no warning.")
-
-
-def _problems_of_build(settings_file: Path, output: Path) -> list[str]:
-    """Build once, in this process, and return every warning and error it logged.
-
-    Unlike ``pelican --fatal warnings``, which stops at the first, this lists them all.
-    """
-    from pelican import Pelican
-    from pelican.log import LimitFilter, init
-    from pelican.settings import read_settings
-
-    init(level=logging.WARNING)
-    LimitFilter._raised_messages = set()
-    collected: list[str] = []
-    handler = logging.Handler(level=logging.WARNING)
-    handler.emit = lambda record: collected.append(record.getMessage())
-    logging.getLogger().addHandler(handler)
-    try:
-        with contextlib.chdir(ROOT):
-            settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(output)})
-            Pelican(settings).run()
-    except (Exception, SystemExit) as error:
-        collected.append(f"the build stopped: {error}")
-    finally:
-        logging.getLogger().removeHandler(handler)
-    return collected
 
 
 @task
@@ -132,42 +117,32 @@ def serve(c):
         )
 
 
-@task
-def livereload(c):
+@task(help={"port": "The port to serve on (default 8000)", "host": "The address to serve on"})
+def livereload(c, port=CONFIG["port"], host=CONFIG["host"]):
     """Build, serve at http://localhost:8000, and rebuild and reload on every change."""
-    from livereload import Server
+    from watchfiles import watch
 
-    server = Server()
-    rebuild = _in_process_builder(ROOT / CONFIG["settings_base"], ROOT / CONFIG["output"])
-    rebuild()
-    for path in [CONFIG["content"], "theme", "plugins", CONFIG["settings_base"]]:
-        target = f"{path}/**/*" if (ROOT / path).is_dir() else path
-        server.watch(str(ROOT / target), rebuild)
-    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=str(ROOT / CONFIG["output"]))
+    from preview.live import LiveBuilder
+    from preview.server import PreviewServer
 
-
-def _in_process_builder(settings_file: Path, output: Path):
-    """Return a function that rebuilds the preview in place, in this process.
-
-    No new Python per edit, so an edit shows in a second or two. A failed build is logged
-    and the previous pages stay; the server keeps running.
-    """
-    from pelican import Pelican
-    from pelican.log import LimitFilter, init
-    from pelican.settings import read_settings
-
-    init(level=logging.WARNING)
-
-    def rebuild() -> None:
-        LimitFilter._raised_messages = set()  # show a repeated warning on every build
-        settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(output)})
-        with contextlib.chdir(ROOT):
-            try:
-                Pelican(settings).run()
-            except (Exception, SystemExit) as error:
-                logging.getLogger("tasks").error("The preview was not rebuilt: %s", error)
-
-    return rebuild
+    _start_logging()
+    output = ROOT / CONFIG["output"]
+    output.mkdir(exist_ok=True)
+    server = PreviewServer(output, host, int(port))
+    siteurl = f"http://{host}:{server.port}"
+    builder = LiveBuilder(ROOT, ROOT / CONFIG["settings_base"], output, siteurl, server.reload)
+    builder.first_build()
+    server.start()
+    print(f"Serving {siteurl}/ and rebuilding on every change; Ctrl-C stops.", flush=True)
+    watched = [ROOT / CONFIG["content"], ROOT / "theme", ROOT / "plugins", ROOT / "pelicanconf.py"]
+    try:
+        for changes in watch(*watched, debounce=50, step=20):
+            builder.changed({Path(path) for _, path in changes})
+    except KeyboardInterrupt:
+        pass
+    finally:
+        builder.stop()
+        server.stop()
 
 
 @task(help={"title": "The post's title, in quotes", "category": "Its news category"})

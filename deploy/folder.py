@@ -77,25 +77,34 @@ def rsync(source: Path, dest: str, *, dry_run: bool, echo: Echo = print) -> None
             raise PublishError(f"rsync failed (exit {run.returncode}): {run.stderr.strip()}")
 
 
-def plan_copy(source: Path, dest: Path) -> Plan:
-    """Compare two folders by content and return what copying ``source`` onto ``dest`` changes."""
+def plan_copy(source: Path, dest: Path, *, delete: bool = True) -> Plan:
+    """Compare two folders by content and return what copying ``source`` onto ``dest`` changes.
+
+    With ``delete=False`` the files only ``dest`` has are not looked for (nor listed).
+    """
     wanted = {f.relative_to(source).as_posix() for f in source.rglob("*") if f.is_file()}
+    changed = [name for name in wanted if not _same(source / name, dest / name)]
     present = set()
-    if dest.is_dir():
+    if delete and dest.is_dir():
         present = {f.relative_to(dest).as_posix() for f in dest.rglob("*") if f.is_file()}
-    changed = [
-        name for name in wanted if name not in present or not _same(source / name, dest / name)
-    ]
     return Plan(upload=upload_order(changed), delete=sorted(present - wanted))
 
 
 def _same(a: Path, b: Path) -> bool:
-    return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
+    try:
+        return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        return False
 
 
-def copy_folder(source: Path, dest: Path, *, dry_run: bool, echo: Echo = print) -> Plan:
-    """Sync without rsync: each file is written beside its place, then renamed into it."""
-    plan = plan_copy(source, dest)
+def copy_folder(
+    source: Path, dest: Path, *, dry_run: bool, echo: Echo = print, delete: bool = True
+) -> Plan:
+    """Sync without rsync: each file is written beside its place, then renamed into it.
+
+    With ``delete=False`` the files ``source`` lacks are kept (a partial build's pages).
+    """
+    plan = plan_copy(source, dest, delete=delete)
     for name in plan.upload:
         echo(f"upload  {name}")
     for name in plan.delete:
