@@ -31,6 +31,8 @@ from plugins._common.logs import reset_log_filter
 PROJECT = Path(__file__).resolve().parent.parent
 SITES = Path(__file__).resolve().parent / "sites"
 THEME = PROJECT / "theme"
+# The share cards every test build draws, kept between runs (.cache/ is never committed).
+CARD_CACHE = PROJECT / ".cache" / "test-share-cards"
 # Publish builds run under a path, as the real host may serve the site from a sub-folder.
 PUBLISH_SITEURL = "https://example.org/tip"
 
@@ -143,6 +145,8 @@ def load_settings(
         "THEME": str(THEME),
         "PLUGIN_PATHS": [str(PROJECT)],
         "CACHE_PATH": str(output.parent / f"{output.name}-cache"),
+        # Cards are named by their inputs, so every build of the run may share them.
+        "SHARE_CARDS_CACHE_PATH": str(CARD_CACHE),
         "CACHE_CONTENT": False,
         "LOAD_CONTENT_CACHE": False,
     }

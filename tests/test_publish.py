@@ -1,7 +1,7 @@
 """Publishing: the deploy tasks end to end, and the deploy modules on small folders.
 
-End to end (``invoke`` in a subprocess, the real content, a strict build and the site
-checks each time):
+End to end (``invoke`` in a subprocess on a copy of the project holding the ``minimal``
+fixture site, a strict build and the site checks each time):
 
 - ``invoke publish --dest`` deploys the site built for ``http://127.0.0.1:PORT/tip`` into
   ``<www>/tip``; ``http.server`` serves ``<www>``, and a crawler follows every link of every
@@ -11,6 +11,9 @@ checks each time):
 - ``invoke gh-pages`` commits the build to a local bare repository;
 - ``invoke s3`` syncs it to a local S3-compatible server (moto's, from PyPI: ``moto[s3]``
   with ``flask`` and ``flask-cors``), each object with its Content-Type and Cache-Control.
+
+The real site, built once for the session (``real_site``), is served the same way and
+crawled: every link of its few hundred pages, over HTTP.
 
 The deploy modules alone: the defaults come from the publish settings, and a missing
 destination stops before the build; the site checks find each kind of problem; a folder sync
@@ -22,10 +25,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import shutil
 import subprocess
-import sys
 import threading
 import urllib.error
 import urllib.request
@@ -42,7 +43,8 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 from moto.server import ThreadedMotoServer
-from sitebuild import PROJECT
+from projects import invoke, project_copy
+from sitebuild import PROJECT, BuildResult
 
 from deploy import Project, PublishError, folder, to_folder
 from deploy.checks import check_inline_code, check_links, css_references, page_references
@@ -54,32 +56,19 @@ from plugins.seo.settings import DEFAULTS as SEO_DEFAULTS
 
 RULES = SEO_DEFAULTS["SEO_CACHE_CONTROL"]
 MAX_REQUESTS = 5000  # the crawler's bound: the real site has a few hundred pages
-COPY_IGNORE = shutil.ignore_patterns(
-    ".git", ".venv", "node_modules", "output", ".output-*", "__pycache__", ".*_cache", "tests"
+COPY_PATTERNS = (
+    ".git",
+    ".venv",
+    "node_modules",
+    "output",
+    ".output-*",
+    "__pycache__",
+    ".*_cache",
+    "tests",
 )
 
 
 # --- Helpers -----------------------------------------------------------------------------
-
-
-def invoke(
-    root: Path, *args: str, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess:
-    """Run ``invoke <args>`` on the tasks.py of ``root`` and return what it printed."""
-    command = [sys.executable, "-m", "invoke", "--search-root", str(root), *args]
-    environment = {**os.environ, **(env or {})}
-    environment.pop("SITEURL", None)
-    return subprocess.run(
-        command, capture_output=True, text=True, env=environment, timeout=900, check=False
-    )
-
-
-def project_copy(base: Path) -> Path:
-    """Copy the project (not its history, venv or tests) so that a test may plant mistakes."""
-    copy = base / "project"
-    shutil.copytree(PROJECT, copy, ignore=COPY_IGNORE)
-    (copy / "node_modules").symlink_to(PROJECT / "node_modules")
-    return copy
 
 
 def digests(root: Path) -> dict[str, str]:
@@ -121,8 +110,12 @@ class Crawl:
     broken: list[str] = field(default_factory=list)
 
 
-def crawl(start: str) -> Crawl:
-    """Follow every link, asset and stylesheet reference under ``start``, over HTTP."""
+def crawl(start: str, served_from: str = "") -> Crawl:
+    """Follow every link, asset and stylesheet reference under ``start``, over HTTP.
+
+    ``served_from`` fetches the site from another address than the one it was built for
+    (``https://example.org/tip/`` served by a local server at ``http://127.0.0.1:N/tip/``).
+    """
     result = Crawl()
     host, prefix = urlsplit(start).netloc, urlsplit(start).path
     ids: dict[str, set[str]] = {}
@@ -131,8 +124,9 @@ def crawl(start: str) -> Crawl:
     while queue and len(result.fetched) < MAX_REQUESTS:
         url = queue.pop()
         result.fetched.add(url)
+        fetched = served_from + url.removeprefix(start) if served_from else url
         try:
-            with urllib.request.urlopen(url, timeout=10) as response:
+            with urllib.request.urlopen(fetched, timeout=10) as response:
                 body, kind = response.read(), response.headers.get_content_type()
         except urllib.error.HTTPError as error:
             result.broken.append(f"{url}: HTTP {error.code}")
@@ -172,11 +166,12 @@ def crawl(start: str) -> Crawl:
 @pytest.mark.slow
 def test_publish_to_a_folder_under_a_path_browses_without_a_broken_link(tmp_path: Path) -> None:
     """Publish for .../tip into <www>/tip, serve <www>, and follow every link: none broken."""
+    project = project_copy(tmp_path)
     www = tmp_path / "www"
     www.mkdir()
     with http_server(www) as port:
         siteurl = f"http://127.0.0.1:{port}/tip"
-        run = invoke(PROJECT, "publish", "--dest", str(www / "tip"), "--siteurl", siteurl)
+        run = invoke(project, "publish", "--dest", str(www / "tip"), "--siteurl", siteurl)
         assert run.returncode == 0, run.stdout + run.stderr
         assert "Checks passed." in run.stdout
         result = crawl(f"{siteurl}/")
@@ -186,12 +181,29 @@ def test_publish_to_a_folder_under_a_path_browses_without_a_broken_link(tmp_path
             with urllib.request.urlopen(f"{siteurl}/{name}", timeout=10) as response:
                 assert response.status == 200, name
     assert result.broken == [], "\n".join(result.broken[:40])
-    assert len(result.pages) > 200, len(result.pages)
     assert listed <= result.pages, sorted(listed - result.pages)[:20]
     assert any("/assets/css/site." in url for url in result.fetched)
     assert any("/feeds/" in url for url in result.fetched)
-    if (www / "tip" / "cards").is_dir():  # share cards, once plugins/share_cards writes them
-        assert any("/cards/" in url for url in result.fetched)
+    assert any("/cards/" in url for url in result.fetched)
+
+
+@pytest.mark.slow
+def test_the_real_site_browses_without_a_broken_link(
+    real_site: BuildResult, tmp_path: Path
+) -> None:
+    """The session's publish build of the real site, served over HTTP: every link leads."""
+    www = tmp_path / "www"
+    www.mkdir()
+    prefix = urlsplit(real_site.siteurl).path  # "/tip"
+    (www / prefix.strip("/")).symlink_to(real_site.output, target_is_directory=True)
+    with http_server(www) as port:
+        result = crawl(f"{real_site.siteurl}/", served_from=f"http://127.0.0.1:{port}{prefix}/")
+    sitemap = etree.parse(str(real_site.output / "sitemap.xml"))
+    listed = {loc.text for loc in sitemap.iter("{*}loc")}
+    assert result.broken == [], "\n".join(result.broken[:40])
+    assert len(result.pages) > 200, len(result.pages)
+    assert listed <= result.pages, sorted(listed - result.pages)[:20]
+    assert any("/cards/" in url for url in result.fetched)
 
 
 @pytest.mark.slow
@@ -257,7 +269,12 @@ def test_gh_pages_commits_the_build_to_a_bare_repository(tmp_path: Path) -> None
     remote = tmp_path / "remote.git"
     _git("init", "--quiet", "--bare", str(remote))
     run = invoke(
-        PROJECT, "gh-pages", "--remote", str(remote), "--siteurl", "https://example.org/tip"
+        project_copy(tmp_path),
+        "gh-pages",
+        "--remote",
+        str(remote),
+        "--siteurl",
+        "https://example.org/tip",
     )
     assert run.returncode == 0, run.stdout + run.stderr
     files = set(_git("--git-dir", str(remote), "ls-tree", "-r", "--name-only", "gh-pages").split())
@@ -303,7 +320,7 @@ def test_s3_syncs_the_build_with_each_files_headers(tmp_path: Path) -> None:
     with s3_server() as (endpoint, client):
         client.create_bucket(Bucket="tip-site")
         run = invoke(
-            PROJECT,
+            project_copy(tmp_path),
             "s3",
             "--bucket",
             "tip-site",
@@ -327,8 +344,13 @@ def test_s3_syncs_the_build_with_each_files_headers(tmp_path: Path) -> None:
         for key, (kind, cache) in expected.items():
             head = client.head_object(Bucket="tip-site", Key=key)
             assert (head["ContentType"], head["CacheControl"]) == (kind, cache), key
+        sitemap = client.get_object(Bucket="tip-site", Key="sitemap.xml")["Body"].read()
     assert {"404.html", "robots.txt", "_headers", "_redirects"} <= keys
-    assert len(keys) > 200
+    pages = {
+        f"{loc.text.removeprefix('https://example.org/tip/')}index.html".removeprefix("/")
+        for loc in etree.fromstring(sitemap).iter("{*}loc")
+    }
+    assert pages and pages <= keys, sorted(pages - keys)  # every page went up
 
 
 # --- The deploy modules on small folders -------------------------------------------------

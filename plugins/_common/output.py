@@ -23,10 +23,13 @@ def write_bytes(path: Path, data: bytes) -> bool:
             return False
     except FileNotFoundError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
-        partial.write_bytes(data)
+        try:
+            partial.write_bytes(data)
+        except FileNotFoundError:  # the folder is new (asked only then: mkdir is not free)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_bytes(data)
         partial.replace(path)
     except BaseException:
         partial.unlink(missing_ok=True)

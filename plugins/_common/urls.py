@@ -76,6 +76,11 @@ def resolve(site: Site, page: str, href: str) -> Target | None:
     return Target(posixpath.normpath(path.lstrip("/")), unquote(parts.fragment))
 
 
+def page_file(url: str) -> str:
+    """Return the output file that serves a site-relative URL (``a/`` -> ``a/index.html``)."""
+    return f"{url}index.html" if url == "" or url.endswith("/") else url
+
+
 def served_file(output: Path, path: str) -> Path:
     """Return the file a host serves for ``path`` (a folder serves its ``index.html``)."""
     file = output / path

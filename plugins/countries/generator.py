@@ -95,6 +95,8 @@ class CountriesGenerator(Generator):
             off_map=countries_off_map(data, data.latest_year),
         )
         for country in data.countries:
+            if not is_selected(self.settings, links.country_save_as(country)):
+                continue  # a partial build: no chart to draw for a page it does not write
             self._write(
                 writer,
                 links.country_save_as(country),
@@ -143,6 +145,8 @@ class CountriesGenerator(Generator):
 
     def _write_data(self, writer, data: TipData, links: Links) -> None:
         """Write the two downloads and the page that documents them."""
+        if not is_selected(self.settings, self.settings["COUNTRIES_DATA_SAVE_AS"]):
+            return  # a partial build that does not show them
         csv_text = to_csv(data)
         json_text = to_json(data, self.settings["COUNTRIES_DATA_CREDIT"])
         self._write_text(links.csv, csv_text)

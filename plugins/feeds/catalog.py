@@ -242,10 +242,13 @@ class FeedCatalog:
         campaigns = self.context.get("campaigns") or ()
         return [c for c in campaigns if getattr(c, "status", "published") == "published"]
 
+    @cached_property
+    def _published_ids(self) -> frozenset[int]:
+        return frozenset(id(item) for item in (*self._articles, *self._campaigns))
+
     def _published(self, items: Iterable[Any]) -> list[Any]:
         """Keep the published articles and campaigns of ``items`` (no draft or hidden one)."""
-        published = {id(item) for item in (*self._articles, *self._campaigns)}
-        return [item for item in items if id(item) in published]
+        return [item for item in items if id(item) in self._published_ids]
 
     def _feed(
         self,

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from plugins._common.prose import prose_of
-from plugins._common.urls import PageIds, Site, resolve, served_file
+from plugins._common.urls import PageIds, Site, page_file, resolve, served_file
 
 _PLACEHOLDERS = ("{filename}", "{static}", "{attach}")
 FIX = "link another file with {filename}/pages/<file>.md, or correct the address"
@@ -105,8 +105,7 @@ def page_of(content: Any) -> str:
     """
     if not getattr(content, "save_as", ""):
         return ""
-    url = str(getattr(content, "url", "") or "")
-    return f"{url}index.html" if url == "" or url.endswith("/") else url
+    return page_file(str(getattr(content, "url", "") or ""))
 
 
 def _linked(content: Any, path: str, what: str, index: SiteIndex) -> Any | None:

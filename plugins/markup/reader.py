@@ -7,21 +7,25 @@ which the reader puts in the file's metadata for the plugins that run after it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from markdown import Extension, Markdown
-from pelican.readers import MarkdownReader
+from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.utils import pelican_open
 
-from plugins._common.prose import PROSE
+from plugins._common.prose import PROSE, Prose
 from plugins._common.urls import Site
 
 from .collect import CollectTreeprocessor, HeadingLinkTreeprocessor
 from .images import ImageTreeprocessor, Sizes
 from .links import ExternalLinkTreeprocessor
+
+logger = logging.getLogger(__name__)
+PREFETCH = "_MARKUP_PREFETCH"  # a key in Pelican's settings: this build's Prefetch, if any
 
 
 @dataclass(frozen=True)
@@ -65,11 +69,39 @@ class ProseExtension(Extension):
         md.treeprocessors.register(self.collector, "collect", 1)
 
 
+@dataclass(frozen=True)
+class Converted:
+    """One Markdown file as Python-Markdown turned it into HTML: what Pelican's reader needs."""
+
+    content: str
+    meta: dict[str, list[str]]  # the header's fields, as the meta extension read them
+    formatted: dict[str, str]  # the FORMATTED_FIELDS (the summary), converted too
+    prose: Prose
+
+
+def convert(source_path: str, settings: Mapping[str, Any], options: Options) -> Converted:
+    """Convert one file with the site's Markdown settings and the prose extension."""
+    md = Markdown(**settings["MARKDOWN"])
+    prose = ProseExtension(Path(source_path), options)
+    md.registerExtensions([prose], {})
+    with pelican_open(source_path) as text:
+        content = md.convert(text)
+    found = prose.collector.found if prose.collector else Prose()  # before the summary's turn
+    meta = dict(getattr(md, "Meta", {}))
+    md.preprocessors.deregister("meta")  # as Pelican's reader: a field is not a header again
+    formatted = {}
+    for name, value in meta.items():
+        if name.lower() in settings["FORMATTED_FIELDS"]:
+            md.reset()
+            formatted[name.lower()] = md.convert("\n".join(value))
+    return Converted(content, meta, formatted, found)
+
+
 class ProseReader(MarkdownReader):
     """Read Markdown as Pelican does, adding the file's :class:`Prose` to its metadata.
 
-    The body is converted first and its findings kept, because Pelican then converts the
-    formatted fields (the summary) with the same Markdown instance.
+    A cold build's files are converted by worker processes ahead of Pelican's asking
+    (:mod:`.prefetch`); the metadata is made here, as Pelican's reader makes it.
     """
 
     def __init__(self, *args, **kwargs) -> None:
@@ -79,16 +111,34 @@ class ProseReader(MarkdownReader):
     def read(self, source_path: str) -> tuple[str, dict]:
         """Return the file's HTML and metadata."""
         self._source_path = source_path
-        self._md = Markdown(**self.settings["MARKDOWN"])
-        prose = ProseExtension(Path(source_path), self.options)
-        self._md.registerExtensions([prose], {})
-        with pelican_open(source_path) as text:
-            content = self._md.convert(text)
-        found = prose.collector.found if prose.collector else None
-        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
-        if found is not None:
-            metadata[PROSE] = found
-        return content, metadata
+        prefetch = self.settings.get(PREFETCH)
+        converted = prefetch.take(source_path) if prefetch is not None else None
+        if converted is None:
+            converted = convert(source_path, self.settings, self.options)
+        metadata = self._metadata(converted)
+        metadata[PROSE] = converted.prose
+        return converted.content, metadata
+
+    def _metadata(self, converted: Converted) -> dict[str, Any]:
+        """Process the fields as Pelican's ``MarkdownReader._parse_metadata`` does."""
+        output: dict[str, Any] = {}
+        for name, value in converted.meta.items():
+            name = name.lower()
+            if name in converted.formatted:
+                output[name] = self.process_metadata(name, converted.formatted[name])
+            elif not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True):
+                if len(value) > 1:
+                    logger.warning(
+                        "Duplicate definition of `%s` for %s. Using first one.",
+                        name,
+                        self._source_path,
+                    )
+                output[name] = self.process_metadata(name, value[0])
+            elif len(value) > 1:
+                output[name] = self.process_metadata(name, value)
+            else:
+                output[name] = self.process_metadata(name, value[0])
+        return output
 
 
 def options_from(settings: Mapping[str, Any]) -> Options:

@@ -7,4 +7,6 @@ DEFAULTS = {
     "MARKUP_LAZY_IMAGES": True,
     # Links to another host than SITEURL's get rel="noopener" and the class "external".
     "MARKUP_EXTERNAL_LINKS": True,
+    # Processes that convert a cold build's Markdown at once: 0 means one per core, 1 none.
+    "MARKUP_WORKERS": 0,
 }

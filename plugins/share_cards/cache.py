@@ -96,6 +96,11 @@ class Drawer:
     _drawing: dict[Path, Future] = field(default_factory=dict)
     _pool: ProcessPoolExecutor | None = None
 
+    def __reduce__(self) -> tuple:
+        # Pelican's content cache pickles the settings, and the build's state with them:
+        # what is unpickled is a drawer with nothing to draw.
+        return (Drawer, (self.cache_dir, 1, self.regular, self.bold))
+
     def want(self, job: CardJob) -> Path:
         """Return the cache file of ``job``'s card; start drawing it if it is missing."""
         target = cache_file(self.cache_dir, job)

@@ -45,6 +45,11 @@ class Palette:
     focus: str
     tiers: dict[str, TierStyle] = field(default_factory=dict)
 
+    @cached_property
+    def key(self) -> str:
+        """Return the palette as text, for the key of every card drawn with it."""
+        return json.dumps(asdict(self), sort_keys=True)
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -92,10 +97,17 @@ class CardJob:
     @cached_property
     def key(self) -> str:
         """Return the SHA-256 of every input of the card: same key, same picture."""
-        fields = asdict(self)
-        fields["regular"] = [path.rsplit("/", 1)[-1] for path in self.regular]
-        fields["bold"] = [path.rsplit("/", 1)[-1] for path in self.bold]
-        fields["spec"]["photo"] = bool(self.spec.photo)  # its bytes are in ``inputs``
-        fields["renderer"] = RENDERER_VERSION
+        spec = asdict(self.spec)
+        spec["photo"] = bool(self.spec.photo)  # its bytes are in ``inputs``
+        fields = {
+            "spec": spec,
+            "palette": self.palette.key,
+            "regular": [path.rsplit("/", 1)[-1] for path in self.regular],
+            "bold": [path.rsplit("/", 1)[-1] for path in self.bold],
+            "fmt": self.fmt,
+            "max_bytes": self.max_bytes,
+            "inputs": self.inputs,
+            "renderer": RENDERER_VERSION,
+        }
         text = json.dumps(fields, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(text.encode()).hexdigest()

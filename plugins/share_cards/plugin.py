@@ -24,6 +24,7 @@ from plugins._common.output import is_partial
 from plugins._common.pages import meta_of
 from plugins._common.problems import display_path, metadata_line, report, stop
 from plugins._common.settings import apply_defaults
+from plugins._common.urls import page_file
 
 from . import cache, fonts
 from .describe import Description, Site, describe, page_path, site_from_settings
@@ -102,6 +103,7 @@ class State:
     chains: Fonts  # the font chains the glyph check measures with
     photos: dict[str, str] = field(default_factory=dict)  # save_as -> photo file
     entries: dict[str, Entry] = field(default_factory=dict)  # output path -> its card
+    cards: dict[str, Card | None] = field(default_factory=dict)  # output path -> its metadata
     stats: cache.Stats | None = None
 
     def card_path(self, output_file: str, pattern: str | None = None) -> str:
@@ -115,15 +117,20 @@ class State:
         The pages of a paginated list share the card of their first page; a redirect from an
         old address shows the card of the page it sends to (None if that one has none).
         """
-        meta = meta_of(context)
         output_file = str(context.get("output_file") or "")
+        if output_file not in self.cards:  # asked for by the head and by the share links
+            self.cards[output_file] = self._card_for(context, output_file)
+        return self.cards[output_file]
+
+    def _card_for(self, context: Mapping[str, Any], output_file: str) -> Card | None:
+        meta = meta_of(context)
         if meta.kind == "redirect":
             target = context.get("redirect_to")
             entry = self.entries.get(getattr(target, "save_as", ""))
             if entry is None:
                 return None
             return self._card(target.save_as, target.save_as, entry.description)
-        owner = output_of(meta.first_page_url) if meta.page_number > 1 else output_file
+        owner = page_file(meta.first_page_url) if meta.page_number > 1 else output_file
         entry = self.entries.get(owner)
         if entry is None:
             item = context.get("campaign") or context.get("article") or context.get("page")
@@ -168,11 +175,6 @@ class State:
             published=description.published,
             share_links=share_links(page_url, title, description.description, spec.hashtag),
         )
-
-
-def output_of(url: str) -> str:
-    """Return the output file that serves a site-relative URL (``a/`` -> ``a/index.html``)."""
-    return f"{url}index.html" if url == "" or url.endswith("/") else url
 
 
 class ShareCards(Mapping[str, CardRef]):

@@ -6,8 +6,8 @@ replaces a changed one in one step (a server never serves half a page). A partia
 (``WRITER_SELECTED``, set by the live-reload preview) writes only the pages of the content
 files that changed; the plugins' own files (feeds, cards, sitemap) wait for the full build.
 
-Signals: ``initialized`` (defaults), ``get_writer``, ``all_generators_finalized`` (the
-pages of the changed files).
+Signals: ``initialized`` (defaults), ``get_writer``, ``all_generators_finalized`` (each
+content's URL fixed once; the pages of the changed files).
 Settings read (defaults in :mod:`.settings`): ``WRITER_CHANGED_SOURCES`` ([]: a full build;
 else the content files, relative to PATH or absolute, whose pages alone are written), and it
 sets ``WRITER_SELECTED`` from them.
@@ -21,6 +21,7 @@ from pelican import signals
 
 from plugins._common.output import SELECTED
 from plugins._common.settings import apply_defaults
+from plugins._common.urls import page_file
 
 from .settings import DEFAULTS
 from .writer import OnceWriter
@@ -37,6 +38,21 @@ def get_writer(pelican) -> type[OnceWriter]:
     return OnceWriter
 
 
+def fix_addresses(generators) -> None:
+    """Give each content object its URL once, now that all content is known.
+
+    Pelican works a content's ``url`` out of its settings on every use, and the templates
+    ask for it tens of thousands of times; its own ``override_url`` (what ``URL:`` metadata
+    sets) keeps the answer. (Not ``override_save_as``: Pelican lets a page with one overwrite
+    another's file, which would hide a collision.)
+    """
+    if not generators:
+        return
+    for content in generators[0].context.get("generated_content", {}).values():
+        if not hasattr(content, "override_url"):
+            content.override_url = content.url
+
+
 def select_pages(generators) -> None:
     """For a partial build, choose the pages of the changed content files."""
     if not generators:
@@ -47,8 +63,9 @@ def select_pages(generators) -> None:
         return
     root = Path(settings["PATH"]).resolve()
     contents = generators[0].context.get("generated_content", {}).values()
+    # A page is the file its URL serves: a country narrative's is its country's page.
     pages = {
-        str(content.save_as)
+        page_file(str(content.url))
         for content in contents
         if getattr(content, "save_as", "") and _source(root, content) in changed
     }
@@ -64,4 +81,5 @@ def register() -> None:
     """Connect the plugin to Pelican."""
     signals.initialized.connect(start)
     signals.get_writer.connect(get_writer)
+    signals.all_generators_finalized.connect(fix_addresses)
     signals.all_generators_finalized.connect(select_pages)

@@ -82,6 +82,13 @@ class OnceWriter(Writer):
                 display_path(second),
                 relative,
             )
+        elif first or second:
+            logger.warning(
+                "%s would be written to %s, which the site writes itself; the first is kept. "
+                "Fix: give it another Slug: (or Save_as:)",
+                display_path(first or second),
+                relative,
+            )
         else:
             logger.warning(
                 "theme: two pages would both be written to %s; the first is kept. Fix: give "
