@@ -169,6 +169,7 @@ CACHE_PATH = str(_HERE / ".cache")
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
+GZIP_CACHE = False  # compressing the cache costs more than reading a larger file
 STATIC_CHECK_IF_MODIFIED = True  # copy a static file only when it is newer than its copy
 _TEMPLATE_CACHE = _HERE / ".cache" / "jinja"
 _TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)

@@ -1,251 +1,215 @@
-"""Benchmark: time Pelican builds of the real site and of a synthetic site of N articles.
+"""Benchmark: this project against plain Pelican and Hugo, on the same posts, in one run.
 
-    .venv/bin/python bench/build.py                 # 200 synthetic articles
-    .venv/bin/python bench/build.py --articles 500 --content-cache
+    .venv/bin/python bench/build.py                      # 1,000 posts, 3 runs of each
+    .venv/bin/python bench/build.py --posts 5000 --runs 1
 
-Every build is a separate ``python -m pelican`` process with ``-s pelicanconf.py`` and the real
-theme and plugins, so import time and memory are measured as a writer would see them. A cold
-build writes into an empty output folder; a warm build runs again over that output (with
-``--content-cache``, also over Pelican's content cache). Pages per second counts the HTML files
-in the output; peak memory is the build process's maximum resident set size (``wait4``).
+The shared benchmark material (``../shared/bench``, see its README) writes one corpus of N
+posts as a plain Pelican site (default theme) and as a Hugo site, and puts the same posts into
+a copy of this project under its content schema. Each build is a separate process
+(``pelican`` or Debian's ``hugo``), timed from outside, in this order for each system:
 
-The synthetic site is the real ``content/`` plus N generated articles (headings, an aligned
-table, a footnote, internal and external links, an image), all in a temporary folder.
+- cold: no output and no cache of any kind (Pelican's content cache, share cards, feeds);
+- no change: the same build again over that output, caches warm;
+- one edit: a sentence added to one post, then the build again.
+
+For each it prints the median wall time over the runs, the peak memory of the build's
+largest process, and for the no-change build the files it rewrote (a file counts as
+rewritten when its modification time or inode changed, or its bytes); then each figure's
+ratio to Hugo's. Live reload, where the preview shows an edited page before the full
+rebuild, is measured by ``bench/livereload.py``.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import random
-import re
+import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
-from datetime import date, timedelta
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from PIL import Image
-
 PROJECT = Path(__file__).resolve().parent.parent
-CATEGORIES = ("Stories", "Campaigns", "Statements", "Press releases")
-TAGS = (
-    "forced-labor",
-    "sex-trafficking",
-    "child-soldiers",
-    "victim-protection",
-    "prosecution",
-    "prevention",
-    "supply-chains",
-    "hotline",
-    "grants",
-    "tip-report",
-)
-WORDS = tuple(
-    " ".join(
-        (
-            "government victims trafficking labor report protection prevention prosecution",
-            "partners shelters survivors law enforcement recruitment debt bondage domestic",
-            "workers fishing agriculture training hotline identification referral courts",
-        )
-    ).split()
-)
-
-# Pelican's console log names the level of each warning or error it prints.
-PROBLEM = re.compile(r"\b(?:WARNING|ERROR|CRITICAL)\b")
+SHARED = PROJECT.parent / "shared" / "bench"
+COUNTRIES = 200  # the corpus's country pages (the project drops them: it writes its own)
+SYSTEMS = ("this project", "plain Pelican", "Hugo")
 
 
 @dataclass(frozen=True)
-class Build:
-    """One measured build: wall time, HTML files written, peak memory, problems logged."""
+class Run:
+    """One build: wall seconds, the peak memory of its largest process, files it rewrote."""
 
     seconds: float
-    html_files: int
-    peak_mb: float
-    problems: int
-
-    @property
-    def pages_per_second(self) -> float:
-        """Return HTML files in the output divided by the build's wall time."""
-        return self.html_files / self.seconds if self.seconds else 0.0
+    peak_mib: float
+    rewritten: int = 0
+    files: int = 0
 
 
-@dataclass(frozen=True)
-class Row:
-    """The cold and warm builds of one site."""
+@dataclass
+class System:
+    """A way to build the corpus: its folder, its build command and what to clear for cold."""
 
-    site: str
-    articles: int
-    cold: Build
-    warm: Build
+    name: str
+    folder: Path
+    command: list[str]
+    output: Path
+    caches: list[Path]
+    edit: Path  # the post the one-edit build changes
+    runs: dict[str, list[Run]] = field(default_factory=dict)
 
-
-def pelican_command(content: Path, output: Path, cache: Path | None) -> list[str]:
-    """Return the ``python -m pelican`` command line for one preview build."""
-    overrides = {
-        "DELETE_OUTPUT_DIRECTORY": False,
-        "CACHE_CONTENT": cache is not None,
-        "LOAD_CONTENT_CACHE": cache is not None,
-        "CACHE_PATH": str(cache or output.parent / "cache"),
-    }
-    command = [sys.executable, "-m", "pelican", str(content), "-s", "pelicanconf.py"]
-    command += ["-o", str(output)]
-    for key, value in overrides.items():
-        command += ["-e", f"{key}={json.dumps(value)}"]
-    return command
+    def clear(self) -> None:
+        """Remove the output and every cache, for a cold build."""
+        for path in (self.output, *self.caches):
+            shutil.rmtree(path, ignore_errors=True)
 
 
-def measure(command: list[str], output: Path) -> Build:
-    """Run one build in a child process and measure it; stop the benchmark if it fails."""
+def measure(system: System, stamps: Callable[[Path], dict[str, tuple]] | None = None) -> Run:
+    """Run one build of ``system`` in a child process; stop the benchmark if it fails."""
+    before = stamps(system.output) if stamps else {}
     with tempfile.TemporaryFile() as log:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=PROJECT, stdout=log, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        log.seek(0)
-        text = log.read().decode(errors="replace")
-    if process.returncode != 0:
-        sys.exit(f"build failed ({' '.join(command)}):\n{text}")
-    html_files = sum(1 for _ in output.rglob("*.html"))
-    problems = len(PROBLEM.findall(text))
-    return Build(seconds, html_files, usage.ru_maxrss / 1024, problems)  # maxrss: KiB on Linux
+        started = time.perf_counter()
+        child = subprocess.Popen(system.command, cwd=system.folder, stdout=log, stderr=log)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        if os.waitstatus_to_exitcode(status) != 0:
+            log.seek(0)
+            sys.exit(f"{system.name}: the build failed:\n{log.read().decode(errors='replace')}")
+    after = stamps(system.output) if stamps else {}
+    rewritten = sum(1 for name, stamp in after.items() if before.get(name) != stamp)
+    return Run(seconds, usage.ru_maxrss / 1024, rewritten, len(after))  # ru_maxrss: KiB
 
 
-def bench_site(name: str, content: Path, work: Path, *, content_cache: bool) -> Row:
-    """Build ``content`` cold then warm into ``work`` and return both measurements."""
-    output = work / f"{name}-output"
-    cache = work / f"{name}-cache" if content_cache else None
-    command = pelican_command(content, output, cache)
-    cold = measure(command, output)
-    warm = measure(command, output)
-    articles = sum(1 for _ in (content / "news").rglob("*.md"))
-    return Row(name, articles, cold, warm)
-
-
-def _paragraph(rng: random.Random, words: int) -> str:
-    text = " ".join(rng.choice(WORDS) for _ in range(words))
-    return text[0].upper() + text[1:] + "."
-
-
-def article_text(number: int, rng: random.Random) -> str:
-    """Return the Markdown of synthetic article ``number``, like a real news story."""
-    day = date(2001, 1, 1) + timedelta(days=number * 5)
-    tags = ", ".join(rng.sample(TAGS, 2))
-    previous = f"[the previous story]({{filename}}bench-{number - 1:05d}.md)" if number else ""
-    paragraphs = "\n\n".join(_paragraph(rng, 60) for _ in range(3))
-    return f"""Title: Benchmark story {number}
-Slug: bench-story-{number:05d}
-Date: {day.isoformat()} 09:00
-Category: {CATEGORIES[number % len(CATEGORIES)]}
-Tags: {tags}
-Summary: {_paragraph(rng, 20)}
-
-{paragraphs}[^note]
-
-![A one-colour test image]({{static}}/images/bench-image.png)
-
-## Tier placements
-
-| Country | Tier | Year | Note |
-|:--------|:----:|-----:|------|
-| Atlantis | 1 | {day.year} | {rng.choice(WORDS)} |
-| Utopia | 2WL | {day.year} | {rng.choice(WORDS)} |
-
-### What changed
-
-{_paragraph(rng, 80)} See the [UN Office on Drugs and Crime](https://www.unodc.org/) and
-{previous or "the news index"}.
-
-## Further reading
-
-{_paragraph(rng, 50)}
-
-[^note]: {_paragraph(rng, 12)}
-"""
-
-
-def make_synthetic_site(root: Path, articles: int) -> Path:
-    """Copy the real content into ``root`` and add ``articles`` generated stories."""
-    content = root / "content"
-    shutil.copytree(PROJECT / "content", content)
-    (content / "images").mkdir(exist_ok=True)
-    Image.new("RGB", (64, 48), (0, 51, 102)).save(content / "images" / "bench-image.png")
-    news = content / "news" / "bench"
-    news.mkdir(parents=True)
-    rng = random.Random(2010)
-    for number in range(articles):
-        (news / f"bench-{number:05d}.md").write_text(article_text(number, rng), encoding="utf-8")
-    return content
-
-
-def print_table(rows: list[Row]) -> None:
-    """Print the measurements as an aligned table."""
-    header = (
-        "site",
-        "articles",
-        "HTML",
-        "cold s",
-        "warm s",
-        "cold p/s",
-        "warm p/s",
-        "peak MB",
-        "warnings",
-    )
-    lines = [header]
-    for row in rows:
-        peak = max(row.cold.peak_mb, row.warm.peak_mb)
-        lines.append(
-            (
-                row.site,
-                str(row.articles),
-                str(row.cold.html_files),
-                f"{row.cold.seconds:.2f}",
-                f"{row.warm.seconds:.2f}",
-                f"{row.cold.pages_per_second:.1f}",
-                f"{row.warm.pages_per_second:.1f}",
-                f"{peak:.0f}",
-                str(max(row.cold.problems, row.warm.problems)),
+def file_stamps(output: Path) -> dict[str, tuple]:
+    """Return each output file's inode, modification time and size."""
+    stamps = {}
+    for file in output.rglob("*"):
+        if file.is_file():
+            stat = file.stat()
+            stamps[file.relative_to(output).as_posix()] = (
+                stat.st_ino,
+                stat.st_mtime_ns,
+                stat.st_size,
             )
-        )
-    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    for line in lines:
-        cells = [line[0].ljust(widths[0])]
-        cells += [cell.rjust(width) for cell, width in zip(line[1:], widths[1:], strict=True)]
-        print("  ".join(cells))
+    return stamps
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Run the benchmark and print its table (and write JSON with ``--json``)."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=200, help="synthetic articles (200)")
-    parser.add_argument(
-        "--content-cache", action="store_true", help="let warm builds use Pelican's content cache"
+def prepare(work: Path, posts: int) -> list[System]:
+    """Write the corpus and the project's copy of it; return the three systems."""
+    corpus, site = work / "corpus", work / f"site-{posts}"
+    if not corpus.is_dir():
+        _run([sys.executable, SHARED / "make_corpus.py", str(posts), str(COUNTRIES), str(corpus)])
+    shutil.rmtree(site, ignore_errors=True)
+    _run([sys.executable, SHARED / "adapt_corpus.py", str(corpus), str(PROJECT), str(site)])
+    pelican = [sys.executable, "-m", "pelican", "-q", "content", "-s", "pelicanconf.py"]
+    plain = corpus / "pelican"
+    newest = sorted((plain / "content" / "posts").glob("*.md"))[-1].name
+    # The project's copy names each post by its date too: 2024-12-25-post-00999.md
+    ours = next((site / "content" / "news").glob(f"*-{newest}"))
+    return [
+        System(
+            SYSTEMS[0],
+            site,
+            [*pelican, "-o", "output"],
+            site / "output",
+            [site / ".cache"],
+            ours,
+        ),
+        System(
+            SYSTEMS[1],
+            plain,
+            [*pelican, "-o", "output", "-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"],
+            plain / "output",
+            [plain / "cache"],
+            plain / "content" / "posts" / newest,
+        ),
+        System(
+            SYSTEMS[2],
+            corpus / "hugo",
+            ["hugo", "--quiet", "-s", ".", "-d", "public"],
+            corpus / "hugo" / "public",
+            [corpus / "hugo" / "resources"],
+            corpus / "hugo" / "content" / "posts" / newest,
+        ),
+    ]
+
+
+def _run(command: list) -> None:
+    subprocess.run([str(part) for part in command], check=True, stdout=subprocess.DEVNULL)
+
+
+def bench(systems: list[System], runs: int) -> None:
+    """Measure cold, no-change and one-edit builds of each system, ``runs`` times."""
+    for number in range(1, runs + 1):
+        for system in systems:
+            system.clear()
+            cold = measure(system)
+            unchanged = measure(system, file_stamps)
+            text = system.edit.read_text(encoding="utf-8")
+            system.edit.write_text(text + f"\nA sentence added by run {number}.\n", "utf-8")
+            edited = measure(system)
+            for kind, run in (("cold", cold), ("no change", unchanged), ("one edit", edited)):
+                system.runs.setdefault(kind, []).append(run)
+            print(
+                f"run {number}, {system.name}: cold {cold.seconds:.1f} s, no change "
+                f"{unchanged.seconds:.1f} s ({unchanged.rewritten} of {unchanged.files} files "
+                f"rewritten), one edit {edited.seconds:.1f} s",
+                flush=True,
+            )
+
+
+def report(systems: list[System], posts: int, runs: int) -> None:
+    """Print the medians and their ratios to Hugo."""
+    hugo = systems[-1]
+    print(
+        f"\n{posts} posts, median of {runs} run(s); {platform.node()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {_hugo_version()}"
     )
-    parser.add_argument("--json", type=Path, help="also write the measurements to this file")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
-    args = parser.parse_args(argv)
+    header = f"{'':16} {'cold s':>8} {'no-change s':>12} {'one-edit s':>11} {'peak MiB':>9}"
+    print(f"{header} {'rewritten':>10}   ratio to Hugo (cold / no change / edit / memory)")
+    for system in systems:
+        figures = [_median(system, kind) for kind in ("cold", "no change", "one edit")]
+        peak = max(run.peak_mib for kinds in system.runs.values() for run in kinds)
+        rewritten = statistics.median(run.rewritten for run in system.runs["no change"])
+        files = system.runs["no change"][0].files
+        hugo_figures = [_median(hugo, kind) for kind in ("cold", "no change", "one edit")]
+        hugo_peak = max(run.peak_mib for kinds in hugo.runs.values() for run in kinds)
+        ratios = [mine / theirs for mine, theirs in zip(figures, hugo_figures, strict=True)]
+        ratios.append(peak / hugo_peak)
+        print(
+            f"{system.name:16} {figures[0]:8.1f} {figures[1]:12.1f} {figures[2]:11.1f} "
+            f"{peak:9.0f} {rewritten:>4.0f}/{files:<5}   "
+            + " / ".join(f"{ratio:.1f}x" for ratio in ratios)
+        )
 
-    work = Path(tempfile.mkdtemp(prefix="tip-bench-"))
-    try:
-        cache = args.content_cache
-        rows = [bench_site("real site", PROJECT / "content", work, content_cache=cache)]
-        synthetic = make_synthetic_site(work / "synthetic", args.articles)
-        name = f"synthetic (+{args.articles})"
-        rows.append(bench_site(name, synthetic, work, content_cache=cache))
-    finally:
-        if args.keep:
-            print(f"kept {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
-    print_table(rows)
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps([asdict(row) for row in rows], indent=2), encoding="utf-8")
+
+def _median(system: System, kind: str) -> float:
+    return statistics.median(run.seconds for run in system.runs[kind])
+
+
+def _hugo_version() -> str:
+    run = subprocess.run(["hugo", "version"], capture_output=True, text=True, check=False)
+    return run.stdout.split("+")[0].replace("hugo v", "Hugo ") if run.returncode == 0 else ""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--posts", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", type=Path, help="keep the corpus and sites here")
+    args = parser.parse_args()
+    if shutil.which("hugo") is None:
+        sys.exit("hugo is not installed: apt-get install hugo")
+    with tempfile.TemporaryDirectory(prefix="bench-build-") as scratch:
+        work = args.work or Path(scratch)
+        work.mkdir(parents=True, exist_ok=True)
+        systems = prepare(work, args.posts)
+        bench(systems, args.runs)
+        report(systems, args.posts, args.runs)
 
 
 if __name__ == "__main__":
