@@ -5,20 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 _FIELD = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
 _CONTINUATION = re.compile(r"^[ ]{4,}(?P<value>.*)$")
 _DELIMITER = re.compile(r"^-{3}\s*$")
-
-
-class NotUtf8Error(ValueError):
-    """The file is not UTF-8 text; ``line`` and ``column`` locate the first bad byte."""
-
-    def __init__(self, line: int, column: int, byte: int) -> None:
-        super().__init__(f"byte 0x{byte:02x} at line {line}, column {column} is not UTF-8")
-        self.line = line
-        self.column = column
 
 
 @dataclass(frozen=True)
@@ -42,18 +32,6 @@ class Header:
         """Return the last entry called ``name`` (case does not matter), as Pelican reads it."""
         found = [e for e in self.entries if e.name.casefold() == name.casefold()]
         return found[-1] if found else None
-
-
-def read_text(path: Path) -> str:
-    """Return the file's text; raise :class:`NotUtf8Error` naming the first bad byte."""
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        before = data[: error.start]
-        line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
-        raise NotUtf8Error(line, column, data[error.start]) from None
 
 
 def parse(text: str) -> Header:

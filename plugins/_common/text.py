@@ -1,9 +1,15 @@
-"""The text helpers every plugin shares: slugs, HTML to plain text, HTML serialization."""
+"""The text helpers every plugin shares: reading a text file, slugs, HTML to plain text.
+
+:func:`read_text` reads every text input of the site (Markdown, CSV, the data's notes) as
+editors save them: UTF-8 with or without a byte-order mark, any line endings; a file in
+another encoding is an error naming its first bad byte.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 from bs4.dammit import EntitySubstitution
 from bs4.formatter import HTMLFormatter
@@ -19,6 +25,33 @@ HTML5_MINIMAL = HTMLFormatter(
     empty_attributes_are_booleans=True,
 )
 _SPACES = re.compile(r"\s+")
+BOM = b"\xef\xbb\xbf"
+
+
+class NotUtf8Error(ValueError):
+    """The file is not UTF-8 text; ``line`` and ``column`` locate the first bad byte."""
+
+    def __init__(self, line: int, column: int, byte: int) -> None:
+        super().__init__(f"byte 0x{byte:02x} at line {line}, column {column} is not UTF-8")
+        self.line = line
+        self.column = column
+
+
+def read_text(path: Path) -> str:
+    """Return a text file's content without its byte-order mark, line endings made ``\\n``.
+
+    Raise :class:`NotUtf8Error` naming the first byte that is not UTF-8.
+    """
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        raise NotUtf8Error(line, column, data[error.start]) from None
+    text = text.removeprefix(BOM.decode("utf-8"))
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def slug_of(text: str) -> str:

@@ -8,6 +8,7 @@ the line and the values allowed; a build cannot go on with wrong tiers.
 from __future__ import annotations
 
 import csv
+import io
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from pathlib import Path
 import pycountry
 
 from .problems import display_path
-from .text import slug_of
+from .text import NotUtf8Error, read_text, slug_of
 from .tiers import TIERS, Tier, movement
 
 COLUMNS = ("country", "iso3", "region", "year", "tier", "source")
@@ -150,30 +151,43 @@ def load_tip_data(path: Path, years: Iterable[int] = range(2001, 2016)) -> TipDa
     allowed_years = tuple(years)
     rows: dict[str, list[tuple[int, dict[str, str]]]] = {}
     seen: dict[tuple[str, int], int] = {}
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            _check_columns(path, reader.fieldnames)
-            for row in reader:
-                line = reader.line_num
-                year = _check_row(path, line, row, allowed_years)
-                key = (row["country"], year)
-                if key in seen:
-                    raise _error(
-                        path,
-                        line,
-                        f"{row['country']} {year} appears twice (first on line {seen[key]})",
-                        "keep one row per country and report year",
-                    )
-                seen[key] = line
-                rows.setdefault(row["country"], []).append((line, row))
-    except UnicodeDecodeError as error:
-        raise TipDataError(f"{path}: is not UTF-8 text ({error}). Fix: save it as UTF-8") from None
-    except OSError as error:
-        raise TipDataError(f"{path}: cannot be read ({error.strerror})") from None
+    reader = csv_rows(path)
+    _check_columns(path, reader.fieldnames)
+    for row in reader:
+        line = reader.line_num
+        year = _check_row(path, line, row, allowed_years)
+        key = (row["country"], year)
+        if key in seen:
+            raise _error(
+                path,
+                line,
+                f"{row['country']} {year} appears twice (first on line {seen[key]})",
+                "keep one row per country and report year",
+            )
+        seen[key] = line
+        rows.setdefault(row["country"], []).append((line, row))
     countries = tuple(_country(path, name, found) for name, found in sorted(rows.items()))
     present = sorted({p.year for c in countries for p in c.placements})
     return TipData(countries, tuple(present), str(path), _index(countries))
+
+
+def csv_rows(path: Path) -> csv.DictReader:
+    """Return a reader of a CSV file's rows, as editors save it (BOM, CRLF: Excel's CSV UTF-8).
+
+    Raise :class:`TipDataError` for a file that cannot be read or is not UTF-8.
+    """
+    try:
+        text = read_text(path)
+    except NotUtf8Error as error:
+        raise _error(
+            path,
+            error.line,
+            f"the file is not UTF-8 text ({error})",
+            "save it as UTF-8 (in Excel: Save As, CSV UTF-8)",
+        ) from None
+    except OSError as error:
+        raise TipDataError(f"{display_path(path)}: cannot be read ({error.strerror})") from None
+    return csv.DictReader(io.StringIO(text, newline=""))
 
 
 def _error(path: Path, line: int, problem: str, fix: str) -> TipDataError:
@@ -293,25 +307,24 @@ def load_office_figures(path: Path) -> tuple[OfficeFigure, ...]:
     measures = {f"tier_{code.lower()}" for code in TIERS if code != "special"}
     measures |= {"special", "ranked", "countries"}
     figures = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        for row in reader:
-            if row.get("measure") not in measures:
-                raise _error(
-                    path,
-                    reader.line_num,
-                    f"unknown measure {row.get('measure')!r}",
-                    f"write one of {', '.join(sorted(measures))}",
-                )
-            try:
-                figures.append(
-                    OfficeFigure(int(row["year"]), row["measure"], int(row["value"]), row["source"])
-                )
-            except (TypeError, ValueError):
-                raise _error(
-                    path,
-                    reader.line_num,
-                    "year and value must be whole numbers",
-                    "e.g. 2010,tier_1,30",
-                ) from None
+    reader = csv_rows(path)
+    for row in reader:
+        if row.get("measure") not in measures:
+            raise _error(
+                path,
+                reader.line_num,
+                f"unknown measure {row.get('measure')!r}",
+                f"write one of {', '.join(sorted(measures))}",
+            )
+        try:
+            figures.append(
+                OfficeFigure(int(row["year"]), row["measure"], int(row["value"]), row["source"])
+            )
+        except (TypeError, ValueError):
+            raise _error(
+                path,
+                reader.line_num,
+                "year and value must be whole numbers",
+                "e.g. 2010,tier_1,30",
+            ) from None
     return tuple(figures)

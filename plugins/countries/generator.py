@@ -12,6 +12,7 @@ from pelican.generators import Generator
 from plugins._common.mentions import Mentions, name_countries
 from plugins._common.output import is_selected, write_text
 from plugins._common.problems import stop
+from plugins._common.text import read_text
 from plugins._common.tiers import TIERS
 from plugins._common.tipdata import (
     REGIONS,
@@ -179,7 +180,7 @@ class CountriesGenerator(Generator):
             extension_configs=configs,
             output_format=settings.get("output_format", "html5"),
         )
-        return markdown.convert(path.read_text(encoding="utf-8"))
+        return markdown.convert(read_text(path))
 
     def _write(self, writer, save_as: str, url: str, template: str, **values: Any) -> None:
         writer.write_file(

@@ -15,6 +15,7 @@ from pathlib import Path
 from pelican.contents import Page
 
 from plugins._common.problems import report
+from plugins._common.text import NotUtf8Error, read_text
 
 logger = logging.getLogger(__name__)
 
@@ -59,8 +60,8 @@ def _ignored(name: str, patterns: list[str]) -> bool:
 def check_sections(path: str, ordered: tuple[str, ...] = SECTIONS) -> None:
     """Report a country narrative's headings that are unknown or out of the report's order."""
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+        lines = read_text(Path(path)).splitlines()
+    except (OSError, NotUtf8Error):
         return
     last = -1
     for number, line in enumerate(lines, start=1):

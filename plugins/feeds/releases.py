@@ -6,10 +6,12 @@ date is simply absent from the file, and its placements get no entry: a feed nev
 
 from __future__ import annotations
 
-import csv
 import datetime
 from dataclasses import dataclass
 from pathlib import Path
+
+from plugins._common.problems import display_path
+from plugins._common.tipdata import TipDataError, csv_rows
 
 COLUMNS = ("year", "released", "source")
 
@@ -32,23 +34,30 @@ def load_releases(path: Path) -> dict[int, Release]:
     if not path.is_file():
         return {}
     releases: dict[int, Release] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = [name for name in COLUMNS if name not in (reader.fieldnames or [])]
-        if missing:
-            raise ReleasesError(
-                f"{path}:1: the header lacks {', '.join(missing)}. Fix: start with "
-                f"{','.join(COLUMNS)}"
+    try:
+        reader = csv_rows(path)
+    except TipDataError as error:
+        raise ReleasesError(str(error)) from None
+    missing = [name for name in COLUMNS if name not in (reader.fieldnames or [])]
+    if missing:
+        raise _error(
+            path, 1, f"the header lacks {', '.join(missing)}", f"start with {','.join(COLUMNS)}"
+        )
+    for row in reader:
+        release = _release(path, reader.line_num, row)
+        if release.year in releases:
+            raise _error(
+                path,
+                reader.line_num,
+                f"{release.year} appears twice",
+                "keep one row per report year",
             )
-        for row in reader:
-            release = _release(path, reader.line_num, row)
-            if release.year in releases:
-                raise ReleasesError(
-                    f"{path}:{reader.line_num}: {release.year} appears twice. Fix: keep one row "
-                    "per report year"
-                )
-            releases[release.year] = release
+        releases[release.year] = release
     return releases
+
+
+def _error(path: Path, line: int, problem: str, fix: str) -> ReleasesError:
+    return ReleasesError(f"{display_path(path)}:{line}: {problem}. Fix: {fix}")
 
 
 def _release(path: Path, line: int, row: dict[str, str]) -> Release:
@@ -56,19 +65,25 @@ def _release(path: Path, line: int, row: dict[str, str]) -> Release:
         year = int(row["year"])
         released = datetime.date.fromisoformat(row["released"].strip())
     except (TypeError, ValueError, AttributeError):
-        raise ReleasesError(
-            f"{path}:{line}: {row.get('year')!r},{row.get('released')!r} is not a year and a "
-            "date. Fix: e.g. 2009,2009-06-17"
+        raise _error(
+            path,
+            line,
+            f"{row.get('year')!r},{row.get('released')!r} is not a year and a date",
+            "e.g. 2009,2009-06-17",
         ) from None
     if released.year != year:
-        raise ReleasesError(
-            f"{path}:{line}: the {year} report cannot come out on {released}. Fix: correct the "
-            "year or the date"
+        raise _error(
+            path,
+            line,
+            f"the {year} report cannot come out on {released}",
+            "correct the year or the date",
         )
     source = (row.get("source") or "").strip()
     if not source:
-        raise ReleasesError(
-            f"{path}:{line}: the {year} date has no source. Fix: name where the date comes "
-            "from, or leave the year out"
+        raise _error(
+            path,
+            line,
+            f"the {year} date has no source",
+            "name where the date comes from, or leave the year out",
         )
     return Release(year, released, source)
