@@ -133,6 +133,66 @@ MISTAKES = {
         CAMPAIGN_HEAD.replace("Call_to_action: Do the thing.\n", "").encode() + b"\nText.\n",
         "1: Call_to_action: the required field Call_to_action is missing.",
     ),
+    "empty-body": Mistake(
+        "news/empty.md",
+        NEWS_HEAD.encode() + b"\n",
+        "5: the file has no text after its metadata. Fix: write the text under the fields",
+    ),
+    "raw-script": Mistake(
+        "news/script.md",
+        NEWS_HEAD.encode() + b"\nText.\n\n<script>alert(1)</script>\n",
+        "8: a <script> element. Fix: remove it: no page runs code from its content",
+    ),
+    "raw-style-element": Mistake(
+        "news/style.md",
+        NEWS_HEAD.encode() + b"\nText.\n\n<style>p { color: red }</style>\n",
+        "8: a <style> element. Fix: remove it: the site's security policy blocks inline styles",
+    ),
+    "style-attribute": Mistake(
+        "news/style-attribute.md",
+        NEWS_HEAD.encode() + b'\n<p style="color: red">Red.</p>\n',
+        "6: a style attribute on <p>. Fix: remove it",
+    ),
+    "event-handler": Mistake(
+        "news/onclick.md",
+        NEWS_HEAD.encode() + b'\nText.\n\n<p onclick="steal()">Click.</p>\n',
+        "8: an event handler (onclick=) on <p>. Fix: remove it",
+    ),
+    "javascript-href": Mistake(
+        "news/javascript.md",
+        NEWS_HEAD.encode() + b'\nSee <a href="javascript:alert(1)">this</a>.\n',
+        "6: a javascript: URL in href= of <a>. Fix: link to an https:// address",
+    ),
+    "javascript-markdown-link": Mistake(
+        "news/javascript-markdown.md",
+        NEWS_HEAD.encode() + b"\nSee [this](javascript:alert(1)).\n",
+        "6: a link to a javascript: URL. Fix: link to an https:// address or to a file",
+    ),
+    "data-image": Mistake(
+        "news/data.md",
+        NEWS_HEAD.encode() + b'\nText.\n\n<img alt="A dot" src="data:image/png;base64,AAAA">\n',
+        "8: a data: URL in src= of <img>. Fix: link to an https:// address or to a file",
+    ),
+    "iframe": Mistake(
+        "news/iframe.md",
+        NEWS_HEAD.encode() + b'\nText.\n\n<iframe src="https://video.example/"></iframe>\n',
+        "8: a <iframe> element. Fix: link to the page instead",
+    ),
+    "object": Mistake(
+        "news/object.md",
+        NEWS_HEAD.encode() + b'\nText.\n\n<object data="https://x.example/a.swf"></object>\n',
+        "8: a <object> element. Fix: link to the file instead",
+    ),
+    "embed": Mistake(
+        "news/embed.md",
+        NEWS_HEAD.encode() + b'\nText.\n\n<embed src="https://x.example/a.swf">\n',
+        "8: a <embed> element. Fix: link to the file instead",
+    ),
+    "form": Mistake(
+        "news/form.md",
+        NEWS_HEAD.encode() + b'\nText.\n\n<form action="https://x.example/"></form>\n',
+        "8: a <form> element. Fix: link to the form's own page instead",
+    ),
     "unknown-campaign": Mistake(
         "news/campaign.md",
         NEWS_HEAD.encode() + b"Campaign: know-the-sings\n\nText.\n",
@@ -182,9 +242,122 @@ def test_future_post_waits_for_its_day_in_publish_but_shows_in_preview(tmp_path:
     assert preview.warnings == []
     assert (preview.output / "news/2999/a-story/index.html").is_file()
     publish = _build_with(tmp_path / "publish", future, publish=True)
-    assert publish.warnings == []
+    planted = tmp_path / "publish" / "site" / "content" / future.path
+    assert publish.warnings == [
+        f"{planted}:2: Date: the post will appear on 1 Jan 2999 10:00 America/New_York, not "
+        "before. Fix: set Status: draft to keep it back, or correct the date"
+    ]
     assert not list(publish.output.rglob("*a-story*"))
     assert "Soon." not in "".join(p.read_text("utf-8") for p in publish.output.rglob("*.html"))
+
+
+def test_unsafe_html_never_reaches_a_feed(tmp_path: Path) -> None:
+    """Even in a preview (which warns and goes on), no feed carries code or embedded pages."""
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "minimal", site)
+    unsafe = [
+        name
+        for name in MISTAKES
+        if name.startswith(
+            ("raw-", "style", "event", "java", "data", "iframe", "object", "embed", "form")
+        )
+    ]
+    for name in unsafe:
+        target = site / "content" / MISTAKES[name].path
+        target.write_bytes(MISTAKES[name].data.replace(b"A story", name.encode()))
+    result = build(site / "content", site / "output", overrides=site_overrides(site))
+    assert len(result.warnings) == len(unsafe), result.warnings
+    feeds = [
+        p.read_text("utf-8")
+        for p in (result.output / "feeds").rglob("*")
+        if p.suffix in (".xml", ".json")
+    ]
+    site_feed = (result.output / "feeds" / "all.atom.xml").read_text("utf-8")
+    assert all(f"<title>{name}</title>" in site_feed for name in unsafe)  # they are in it...
+    for text in feeds:  # ...without what made them unsafe
+        for forbidden in (
+            "<script",
+            "&lt;script",
+            "onclick=",
+            "javascript:",
+            "style=",
+            "&lt;iframe",
+            "&lt;object",
+            "&lt;embed",
+            "&lt;form",
+            "data:image",
+        ):
+            assert forbidden not in text, forbidden
+
+
+def test_a_file_saved_with_a_bom_and_crlf_builds_cleanly(tmp_path: Path) -> None:
+    """Windows editors and Excel save a byte-order mark and CRLF: both are accepted."""
+    text = NEWS_HEAD + "\nText written on Windows.\n"
+    story = Mistake("news/windows.md", b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode(), "")
+    result = _build_with(tmp_path, story)
+    assert result.warnings == []
+    page = (result.output / "news/2010/a-story/index.html").read_text("utf-8")
+    assert "<h1>A story</h1>" in page and "Text written on Windows." in page
+
+
+def test_a_csv_saved_by_excel_as_csv_utf8_is_read(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "minimal", site)
+    data = site / "content" / "data" / "tier_history.csv"
+    text = data.read_text(encoding="utf-8")
+    data.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    result = build(site / "content", site / "output", overrides=site_overrides(site))
+    assert result.warnings == []
+    assert (result.output / "countries" / "index.html").is_file()
+
+
+def test_a_csv_in_another_encoding_names_its_line_and_byte(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "minimal", site)
+    data = site / "content" / "data" / "tier_history.csv"
+    lines = data.read_text(encoding="utf-8").splitlines()
+    lines.append("C\u00f4te d'Ivoire,CIV,AF,2010,2WL,TIP 2010")
+    data.write_bytes("\n".join(lines).encode("latin-1") + b"\n")
+    with pytest.raises(SystemExit):
+        build(site / "content", site / "output", overrides=site_overrides(site))
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert errors == [
+        f"{data}:{len(lines)}: the file is not UTF-8 text (byte 0xf4 at line {len(lines)}, "
+        "column 2 is not UTF-8). Fix: save it as UTF-8 (in Excel: Save As, CSV UTF-8)"
+    ]
+
+
+def test_two_posts_with_one_slug_in_different_years_are_fine(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "minimal", site)
+    news = site / "content" / "news"
+    for year in (2010, 2011):
+        (news / f"report-{year}.md").write_text(
+            NEWS_HEAD.replace("2010-07-01", f"{year}-07-01") + "Slug: the-report\n\nText.\n",
+            encoding="utf-8",
+        )
+    result = build(site / "content", site / "output", overrides=site_overrides(site))
+    assert result.warnings == []
+    assert (result.output / "news/2010/the-report/index.html").is_file()
+    assert (result.output / "news/2011/the-report/index.html").is_file()
+
+
+def test_two_posts_for_one_address_give_one_message_naming_both(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "minimal", site)
+    news = site / "content" / "news"
+    for name in ("one", "two"):
+        (news / f"{name}.md").write_text(
+            NEWS_HEAD + "Slug: the-report\n\nText.\n", encoding="utf-8"
+        )
+    result = build(site / "content", site / "output", overrides=site_overrides(site))
+    assert len(result.warnings) == 1, result.warnings
+    message = result.warnings[0]
+    assert "news/one.md and " in message and "news/two.md would both be written to" in message
+    assert "news/2010/the-report/index.html" in message
+    assert message.endswith("Fix: give one of them another Slug: (or Save_as:)")
 
 
 def test_a_draft_may_leave_required_fields_empty(tmp_path: Path) -> None:

@@ -11,7 +11,8 @@ import os
 from pathlib import Path
 from typing import NoReturn
 
-from .header import NotUtf8Error, parse, read_text
+from .header import parse
+from .text import NotUtf8Error, read_text
 
 _PROJECT_ROOT = Path(__file__).resolve().parents[2]
 

@@ -18,11 +18,13 @@ categories), and Pelican's ``PATH``, ``ARTICLE_PATHS``, ``PAGE_PATHS``, ``IGNORE
 
 from __future__ import annotations
 
+import datetime
 import fnmatch
 import glob
 import logging
 from collections.abc import Iterator
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from pelican import signals
 
@@ -30,7 +32,7 @@ from plugins._common.problems import report
 from plugins._common.settings import apply_defaults
 
 from . import logfilter
-from .checks import check_file
+from .checks import Build, check_file
 from .schema import CAMPAIGN, NARRATIVE, NEWS, PAGE, Schema
 from .settings import DEFAULTS
 
@@ -46,9 +48,15 @@ def add_defaults(pelican) -> None:
 def check_content(pelican) -> None:
     """Report every problem of every content file; leave unreadable files out of the build."""
     settings = pelican.settings
-    root = Path(settings["PATH"])
+    build = Build(
+        content_root=Path(settings["PATH"]),
+        categories=settings["CONTENT_CHECKS_CATEGORIES"],
+        now=None
+        if settings.get("WITH_FUTURE_DATES", True)
+        else datetime.datetime.now(ZoneInfo(settings["TIMEZONE"])),
+    )
     for path, schema in _content_files(settings):
-        problems = check_file(path, schema, root, settings["CONTENT_CHECKS_CATEGORIES"])
+        problems = check_file(path, schema, build)
         for problem in problems:
             where = f"{problem.field}: " if problem.field else ""
             report(logger, path, where + problem.problem, problem.fix, line=problem.line)

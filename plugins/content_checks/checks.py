@@ -11,7 +11,8 @@ from pathlib import Path
 
 from pelican.utils import get_date
 
-from plugins._common.header import Entry, Header, NotUtf8Error, parse, read_text
+from plugins._common.header import Entry, Header, parse
+from plugins._common.text import NotUtf8Error, read_text
 
 from .rawhtml import html_tags
 from .schema import STATUSES, SUMMARY_MAX, Kind, Schema
@@ -22,6 +23,23 @@ _LINK_TARGET = re.compile(r"\{(?:filename|static|attach)\}(?P<target>[^)\s\"'#?]
 _IMAGE_NO_ALT = re.compile(r"!\[\s*\]\(")
 _NOTE = re.compile(r"^\[//\]: #")  # a Markdown comment, e.g. a scaffold's notes
 _ROOT_LINK = re.compile(r"\]\((/[^)\s]*)|href=\"(/[^\"]*)\"")
+# A Markdown link, image or reference to a URL that runs code or carries a whole document.
+_UNSAFE_LINK = re.compile(
+    r"(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?)(?P<scheme>javascript|vbscript|data):", re.IGNORECASE
+)
+_UNSAFE_URL = re.compile(r"^\s*(?:javascript|vbscript|data):", re.IGNORECASE)
+URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "data", "poster", "srcset"})
+FIX_URL = "link to an https:// address or to a file of the site"
+FIX_STYLE = "remove it: the site's security policy blocks inline styles (the theme styles content)"
+FIX_ON = "remove it: no page runs code from its content, and the security policy would block it"
+UNSAFE_ELEMENTS = {
+    "script": "remove it: no page runs code from its content (the security policy blocks it)",
+    "style": FIX_STYLE,
+    "iframe": "link to the page instead: an embedded page loads from another site",
+    "object": "link to the file instead: embedded objects load code from elsewhere",
+    "embed": "link to the file instead: embedded objects load code from elsewhere",
+    "form": "link to the form's own page instead: the site has no form handler",
+}
 
 
 @dataclass(frozen=True)
@@ -35,9 +53,16 @@ class Problem:
     fatal: bool = False
 
 
-def check_file(
-    path: Path, schema: Schema, content_root: Path, categories: Sequence[str]
-) -> list[Problem]:
+@dataclass(frozen=True)
+class Build:
+    """What the checks need to know about the build: where content is, what it accepts, when."""
+
+    content_root: Path
+    categories: Sequence[str]
+    now: datetime.datetime | None = None  # set when a post dated later is left out (publish)
+
+
+def check_file(path: Path, schema: Schema, build: Build) -> list[Problem]:
     """Return every problem of the file at ``path``, read as a ``schema`` document."""
     try:
         text = read_text(path)
@@ -66,8 +91,11 @@ def check_file(
     problems = [
         *_header_shape(header, schema),
         *_required(header, schema),
-        *_values(header, schema, path, content_root, categories),
-        *_body(header, path, content_root),
+        *_values(header, schema, path, build.content_root, build.categories),
+        *_future(header, build),
+        *_body(header, path, build.content_root),
+        *_raw_html(header),
+        *_empty(header),
     ]
     return problems
 
@@ -295,6 +323,13 @@ def _body(header: Header, path: Path, root: Path) -> Iterator[Problem]:
                 "an image has no alt text",
                 "describe it: ![what the picture shows](...)",
             )
+        match = _UNSAFE_LINK.search(text)
+        if match:
+            yield Problem(number, None, f"a link to a {match['scheme'].lower()}: URL", FIX_URL)
+
+
+def _raw_html(header: Header) -> Iterator[Problem]:
+    """Report raw HTML a page may not carry (it would run code, load another site...)."""
     for tag in html_tags(header.body):
         if tag.name == "img" and tag.attributes.get("alt") is None:
             yield Problem(
@@ -303,6 +338,55 @@ def _body(header: Header, path: Path, root: Path) -> Iterator[Problem]:
                 f"the image {tag.attributes.get('src')!r} has no alt text",
                 'describe it: <img alt="what the picture shows" ...>, or ![what it shows](...)',
             )
+        if tag.name in UNSAFE_ELEMENTS:
+            yield Problem(tag.line, None, f"a <{tag.name}> element", UNSAFE_ELEMENTS[tag.name])
+        for name, value in tag.attributes.items():
+            if name == "style":
+                yield Problem(tag.line, None, f"a style attribute on <{tag.name}>", FIX_STYLE)
+            elif name.startswith("on"):
+                yield Problem(tag.line, None, f"an event handler ({name}=) on <{tag.name}>", FIX_ON)
+            elif name in URL_ATTRIBUTES and _UNSAFE_URL.match(value or ""):
+                scheme = (value or "").split(":", 1)[0].strip().lower()
+                yield Problem(
+                    tag.line, None, f"a {scheme}: URL in {name}= of <{tag.name}>", FIX_URL
+                )
+
+
+def _empty(header: Header) -> Iterator[Problem]:
+    """Report a published file with no text: readers would find an empty page."""
+    status = header.get("Status")
+    if status is not None and status.value == "draft":
+        return
+    if not any(text.strip() and not _NOTE.match(text) for _, text in header.body):
+        line = header.body[0][0] if header.body else max(e.line for e in header.entries) + 1
+        yield Problem(
+            line,
+            None,
+            "the file has no text after its metadata",
+            "write the text under the fields, after one blank line (or set Status: draft)",
+        )
+
+
+def _future(header: Header, build: Build) -> Iterator[Problem]:
+    """Name a published post whose date has not come: the publish leaves it out until then."""
+    date, status = header.get("Date"), header.get("Status")
+    if build.now is None or date is None or (status is not None and status.value != "published"):
+        return
+    try:
+        when = get_date(date.value)
+    except (ValueError, OverflowError):
+        return  # reported as not a date
+    zone = build.now.tzinfo
+    when = when if when.tzinfo else when.replace(tzinfo=zone)
+    if when <= build.now:
+        return
+    shown = f"{when.day} {when:%b %Y %H:%M} {getattr(zone, 'key', zone)}"
+    yield Problem(
+        date.line,
+        date.name,
+        f"the post will appear on {shown}, not before",
+        "set Status: draft to keep it back, or correct the date",
+    )
 
 
 def _target(value: str, path: Path, root: Path) -> Path:
