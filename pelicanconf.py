@@ -42,6 +42,9 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 ARTICLE_URL = "news/{date:%Y}/{slug}/"
 ARTICLE_SAVE_AS = "news/{date:%Y}/{slug}/index.html"
+# Translations of an article share its slug and year (its address has both): two posts of
+# different years may share a slug without being taken for translations of each other.
+ARTICLE_TRANSLATION_ID = ("slug", "date.year")
 DRAFT_URL = "drafts/{slug}/"
 DRAFT_SAVE_AS = "drafts/{slug}/index.html"
 DRAFT_PAGE_URL = "drafts/pages/{slug}/"
@@ -150,6 +153,7 @@ PLUGINS = [
     "plugins.share_cards",
     "plugins.assets",
     "plugins.seo",
+    "plugins.images",  # after every plugin that renders pages: it drops unused originals
     "plugins.links",
 ]
 

@@ -26,7 +26,11 @@ def test_every_source_is_written(minimal_publish: BuildResult) -> None:
     """Pages, articles and static files land where pelicanconf.py's URL patterns say."""
     for relpath in ("about/", "news/2024/first-story/", "news/2024/second-story/", "news/"):
         assert minimal_publish.path(relpath).is_file(), relpath
-    assert (minimal_publish.output / "images" / "pixel.png").is_file()
+    # The content image goes out as its versions (plugins/images); the original, which only
+    # they show, stays out.
+    assert (minimal_publish.output / "images" / "pixel-8w.png").is_file()
+    assert (minimal_publish.output / "images" / "pixel-8w.webp").is_file()
+    assert not (minimal_publish.output / "images" / "pixel.png").exists()
 
 
 def test_site_settings_override(minimal_preview: BuildResult) -> None:
@@ -57,7 +61,9 @@ def test_publish_links_carry_the_site_path(minimal_publish: BuildResult) -> None
     assert link["href"] == f"{PUBLISH_SITEURL}/news/2024/first-story/"
     image = minimal_publish.html("news/2024/second-story/").find("img", alt="A tiny test pixel")
     assert image is not None
-    assert image["src"] == f"{PUBLISH_SITEURL}/images/pixel.png"
+    assert image["src"] == f"{PUBLISH_SITEURL}/images/pixel-8w.png"
+    source = image.find_parent("picture").find("source")
+    assert source["srcset"] == f"{PUBLISH_SITEURL}/images/pixel-8w.webp 8w"
 
 
 def test_preview_links_are_relative(minimal_preview: BuildResult) -> None:

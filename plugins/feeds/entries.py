@@ -154,8 +154,8 @@ def from_content(site: Site, content: Any) -> Entry:
         updated=site.aware(modified) if modified else published,
         authors=authors,
         categories=tuple(dict.fromkeys(categories)),
-        summary_html=feed_html(content.get_summary(site.url), url, site.permalink_class),
-        content_html=feed_html(content.get_content(site.url), url, site.permalink_class),
+        summary_html=feed_html(content.get_summary(site.url), url, site.permalink_class, site.url),
+        content_html=feed_html(content.get_content(site.url), url, site.permalink_class, site.url),
         image=share_card(site.cards, content.save_as, site.url),
     )
 

@@ -14,13 +14,19 @@ from urllib.parse import urljoin, urlsplit
 
 import nh3
 
+from plugins._common.images import expand
+
 URL_ATTRIBUTES = frozenset({"href", "src", "cite", "poster"})
 
 
-def feed_html(html: str, base: str, permalink_class: str = "") -> str:
-    """Return ``html`` sanitized, with each URL resolved against the absolute URL ``base``."""
+def feed_html(html: str, base: str, permalink_class: str = "", site_root: str = "") -> str:
+    """Return ``html`` sanitized, with each URL resolved against the absolute URL ``base``.
+
+    ``site_root`` (the absolute SITEURL) stands in for responsive images' ``[[site]]``.
+    """
     if not html:
         return ""
+    html = expand(html, site_root)
     if permalink_class:
         html = _permalinks(permalink_class).sub("", html)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from plugins._common.images import SITE_ROOT
 from plugins._common.prose import prose_of
 from plugins._common.urls import PageIds, Site, page_file, resolve, served_file
 
@@ -62,6 +63,8 @@ def _problem(content: Any, page: str, href: str, own_ids: frozenset[str], index:
         return _placeholder_problem(content, href, index)
     if href.startswith("#") and unquote(href[1:]) in own_ids:
         return ""  # a footnote, a heading of its own: Markdown made both ends
+    if href.startswith(SITE_ROOT):
+        return _site_file_problem(href.removeprefix(SITE_ROOT).lstrip("/"), index)
     if href.startswith("/"):
         return ""  # content_checks reports it before the build, with its line
     target = resolve(index.site, page, href)
@@ -73,6 +76,13 @@ def _problem(content: Any, page: str, href: str, own_ids: frozenset[str], index:
     if not file.is_file():
         return "points at a page or file that does not exist"
     return _fragment_problem(file, target.fragment, index)
+
+
+def _site_file_problem(path: str, index: SiteIndex) -> str:
+    """Check an image version's address, written from the site's root (``[[site]]/...``)."""
+    if (index.output / path).is_file():
+        return ""
+    return "points at a page or file that does not exist"
 
 
 def _placeholder_problem(content: Any, href: str, index: SiteIndex) -> str:

@@ -1,8 +1,10 @@
-"""Content images: their width and height from the file, and lazy loading.
+"""Content images: their width and height from the file, lazy loading, responsive versions.
 
 Knowing each image's size lets the browser keep its space before it loads, so the text does
 not jump (no layout shift); ``loading="lazy"`` and ``decoding="async"`` let a phone skip the
-images below the fold.
+images below the fold. With the images plugin's rules, a photo becomes a ``<picture>``: WebP
+and its own format at a few widths (``srcset``/``sizes``), so a phone loads a small file and
+the original is not sent at all (:mod:`plugins._common.images`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from xml.etree.ElementTree import Element
 
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
-from PIL import Image, UnidentifiedImageError
+
+from plugins._common.images import MIME, Rules, image_size, srcset, versions
 
 _PLACEHOLDER = re.compile(r"^\{(?:static|attach|filename)\}")
 
@@ -35,39 +38,79 @@ def content_file(src: str, source_path: Path, content_root: Path) -> Path | None
     return source_path.parent / path
 
 
-def image_size(file: Path) -> tuple[int, int] | None:
-    """Return an image file's width and height, or None when it is not a readable image."""
-    try:
-        with Image.open(file) as image:
-            return image.size
-    except (OSError, UnidentifiedImageError):
-        return None
-
-
 class ImageTreeprocessor(Treeprocessor):
     """Give each local image its size, and let the browser load and decode it lazily."""
 
     def __init__(
-        self, md: Markdown, source_path: Path, content_root: Path, lazy: bool, sizes: Sizes
+        self,
+        md: Markdown,
+        source_path: Path,
+        content_root: Path,
+        lazy: bool,
+        sizes: Sizes,
+        rules: Rules | None,
     ) -> None:
         super().__init__(md)
         self.source_path = source_path
         self.content_root = content_root
         self.lazy = lazy
         self.sizes = sizes  # shared by the files of one build: each image is opened once
+        self.rules = rules
+        self.shown: list[str] = []  # the images given responsive versions, from the root
 
     def run(self, root: Element) -> None:
-        for image in root.iter("img"):
-            if self.lazy:
-                image.attrib.setdefault("loading", "lazy")
-                image.attrib.setdefault("decoding", "async")
-            if image.get("width") and image.get("height"):
-                continue
-            file = content_file(image.get("src", ""), self.source_path, self.content_root)
-            size = self._size(file) if file is not None else None
-            if size:
-                image.set("width", str(size[0]))
-                image.set("height", str(size[1]))
+        for parent in list(root.iter()):
+            for index, image in enumerate(list(parent)):
+                if image.tag == "img":
+                    self._image(parent, index, image)
+
+    def _image(self, parent: Element, index: int, image: Element) -> None:
+        if self.lazy:
+            image.attrib.setdefault("loading", "lazy")
+            image.attrib.setdefault("decoding", "async")
+        file = content_file(image.get("src", ""), self.source_path, self.content_root)
+        size = self._size(file) if file is not None else None
+        if size and not (image.get("width") and image.get("height")):
+            image.set("width", str(size[0]))
+            image.set("height", str(size[1]))
+        if size and file is not None and self.rules is not None:
+            self._responsive(parent, index, image, file, size)
+
+    def _responsive(
+        self, parent: Element, index: int, image: Element, file: Path, size: tuple[int, int]
+    ) -> None:
+        """Put the image in a ``<picture>`` of its versions, WebP first."""
+        try:
+            path = file.resolve().relative_to(self.content_root.resolve()).as_posix()
+        except ValueError:
+            return  # outside the content folder: not a file of the site
+        found = versions(path, size, self.rules)
+        if not found:
+            return
+        widest = max(found, key=lambda v: (v.width, v.format != "WEBP"))
+        own = widest.format
+        picture = Element("picture")
+        if own != "WEBP":
+            picture.append(
+                Element(
+                    "source",
+                    {
+                        "type": MIME["WEBP"],
+                        "srcset": srcset(found, "WEBP"),
+                        "sizes": self.rules.sizes,
+                    },
+                )
+            )
+        image.set("src", widest.url)
+        image.set("srcset", srcset(found, own))
+        image.set("sizes", self.rules.sizes)
+        image.set("width", str(widest.width))
+        image.set("height", str(widest.height))
+        picture.tail, image.tail = image.tail, None
+        parent.remove(image)
+        picture.append(image)
+        parent.insert(index, picture)
+        self.shown.append(path)
 
     def _size(self, file: Path) -> tuple[int, int] | None:
         if file not in self.sizes:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from markdown import Extension, Markdown
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.utils import pelican_open
 
+from plugins._common.images import Rules
 from plugins._common.prose import PROSE, Prose
 from plugins._common.urls import Site
 
@@ -37,6 +38,7 @@ class Options:
     lazy_images: bool
     external_links: bool
     anchor_class: str  # the toc extension's permalink_class
+    rules: Rules | None = None  # the images plugin's responsive versions, when it is on
     sizes: Sizes = field(default_factory=dict, compare=False)  # image sizes, by file
 
 
@@ -52,18 +54,21 @@ class ProseExtension(Extension):
         self.source_path = source_path
         self.options = options
         self.collector: CollectTreeprocessor | None = None
+        self.images: ImageTreeprocessor | None = None
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API name)
         options = self.options
         if options.external_links:
             md.treeprocessors.register(ExternalLinkTreeprocessor(md, options.site), "external", 4)
-        md.treeprocessors.register(
-            ImageTreeprocessor(
-                md, self.source_path, options.content_root, options.lazy_images, options.sizes
-            ),
-            "image_sizes",
-            3,
+        self.images = ImageTreeprocessor(
+            md,
+            self.source_path,
+            options.content_root,
+            options.lazy_images,
+            options.sizes,
+            options.rules,
         )
+        md.treeprocessors.register(self.images, "image_sizes", 3)
         md.treeprocessors.register(HeadingLinkTreeprocessor(md, options.anchor_class), "anchors", 2)
         self.collector = CollectTreeprocessor(md)
         md.treeprocessors.register(self.collector, "collect", 1)
@@ -87,6 +92,8 @@ def convert(source_path: str, settings: Mapping[str, Any], options: Options) -> 
     with pelican_open(source_path) as text:
         content = md.convert(text)
     found = prose.collector.found if prose.collector else Prose()  # before the summary's turn
+    if prose.images is not None and prose.images.shown:
+        found = replace(found, images=tuple(dict.fromkeys(prose.images.shown)))
     meta = dict(getattr(md, "Meta", {}))
     md.preprocessors.deregister("meta")  # as Pelican's reader: a field is not a header again
     formatted = {}
@@ -150,4 +157,5 @@ def options_from(settings: Mapping[str, Any]) -> Options:
         lazy_images=settings.get("MARKUP_LAZY_IMAGES", True),
         external_links=settings.get("MARKUP_EXTERNAL_LINKS", True),
         anchor_class=toc.get("permalink_class", "headerlink"),
+        rules=Rules.from_settings(settings),
     )

@@ -4,7 +4,9 @@ Pelican opens every output file for writing, so each rebuild rewrites every page
 renders the same way, then hands the bytes to :func:`~plugins._common.output.write_bytes`:
 an unchanged page keeps its file and its modification time, a changed one is replaced
 atomically. Two items that would write one file are reported, naming both content files,
-and the first keeps the file instead of the build stopping with a traceback.
+and the first keeps the file instead of the build stopping with a traceback. On the way, the
+``[[site]]`` that responsive images' addresses start with becomes the page's way to the
+site's root, as Pelican does for ``{static}`` (:mod:`plugins._common.images`).
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ import os
 from pathlib import Path
 from typing import Any
 
+from pelican.utils import get_relative_path, path_to_url
 from pelican.writers import Writer
 
+from plugins._common.images import expand
 from plugins._common.output import is_selected, write_bytes
 from plugins._common.problems import display_path
 
@@ -26,15 +30,17 @@ logger = logging.getLogger(__name__)
 class _Buffer(io.StringIO):
     """A text file that goes to disk, if it changed, when it is closed."""
 
-    def __init__(self, path: Path | None, encoding: str) -> None:
+    def __init__(self, path: Path | None, encoding: str, root: str = "") -> None:
         super().__init__()
         self.path = path  # None: a write to throw away (a collision)
         self.encoding_name = encoding
+        self.root = root  # the page's way to the site's root, for images' [[site]] addresses
         self.written = False
 
     def close(self) -> None:
         if self.path is not None and not self.closed:
-            self.written = write_bytes(self.path, self.getvalue().encode(self.encoding_name))
+            text = expand(self.getvalue(), self.root)
+            self.written = write_bytes(self.path, text.encode(self.encoding_name))
         super().close()
 
 
@@ -69,7 +75,13 @@ class OnceWriter(Writer):
             self._overridden_files.add(filename)
         self._written_files.add(filename)
         self._owners[filename] = self._source
-        return _Buffer(Path(filename), encoding)
+        return _Buffer(Path(filename), encoding, self._root(filename))
+
+    def _root(self, filename: str) -> str:
+        """Return how the page at ``filename`` addresses the site's root."""
+        if not self.settings.get("RELATIVE_URLS"):
+            return str(self.settings.get("SITEURL", ""))
+        return path_to_url(get_relative_path(os.path.relpath(filename, self.output_path)))
 
     def _report_collision(self, filename: str) -> None:
         relative = os.path.relpath(filename, self.output_path)
