@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from invoke import Exit, task
 
@@ -47,19 +48,25 @@ def _start_logging() -> None:
 
 def _build(settings: str, **overrides: object) -> None:
     """Build into a fresh folder, in this process; then update ``output/`` with what changed."""
-    from preview.builds import fresh_folder, pelican_in_process, update
+    from preview.builds import fresh_folder, pelican_in_process, signals_held, update
 
     _start_logging()
     output = ROOT / CONFIG["output"]
     started = time.perf_counter()
-    with fresh_folder(output) as fresh:
-        problems = pelican_in_process(
-            ROOT, ROOT / settings, {"OUTPUT_PATH": str(fresh), **overrides}
-        )
-        stopped = [problem for problem in problems if problem.startswith("the build stopped")]
-        if stopped:
-            raise Exit(f"{stopped[0]}. output/ was left as it was.", code=1)
-        changed = update(output, fresh)
+    changed = None
+    try:
+        with fresh_folder(output) as fresh:
+            problems = pelican_in_process(
+                ROOT, ROOT / settings, {"OUTPUT_PATH": str(fresh), **overrides}
+            )
+            stopped = [problem for problem in problems if problem.startswith("the build stopped")]
+            if stopped:
+                raise Exit(f"{stopped[0]}. output/ was left as it was.", code=1)
+            with signals_held():  # output/ is updated whole or not at all
+                changed = update(output, fresh)
+    except KeyboardInterrupt:
+        done = "output/ was left as it was" if changed is None else "output/ is up to date"
+        raise Exit(f"Build stopped; {done}.", code=130) from None
     seconds = time.perf_counter() - started
     print(f"Built in {seconds:.1f} s; {changed} file(s) of output/ changed.")
 
@@ -145,11 +152,19 @@ def livereload(c, port=CONFIG["port"], host=CONFIG["host"]):
         server.stop()
 
 
+def _site_now() -> datetime.datetime:
+    """Return the time now in the site's TIMEZONE, the zone its dates are read in."""
+    from pelican.settings import read_settings
+
+    zone = read_settings(str(ROOT / CONFIG["settings_base"]))["TIMEZONE"]
+    return datetime.datetime.now(ZoneInfo(zone))
+
+
 @task(help={"title": "The post's title, in quotes", "category": "Its news category"})
 def new_post(c, title, category="Stories"):
     """Scaffold content/news/<date>-<slug>.md with every field explained (never overwrites)."""
     try:
-        path = write_post(ROOT / CONFIG["news"], title, category, datetime.datetime.now())
+        path = write_post(ROOT / CONFIG["news"], title, category, _site_now())
     except ScaffoldExistsError as error:
         raise Exit(str(error), code=1) from None
     print(f"Created {path.relative_to(ROOT)}: fill it in, then set Status: published.")
@@ -159,19 +174,25 @@ def new_post(c, title, category="Stories"):
 def new_campaign(c, title, days=30):
     """Scaffold content/campaigns/<slug>.md from today, every field explained (no overwrite)."""
     try:
-        path = write_campaign(ROOT / CONFIG["campaigns"], title, datetime.date.today(), int(days))
+        path = write_campaign(ROOT / CONFIG["campaigns"], title, _site_now().date(), int(days))
     except ScaffoldExistsError as error:
         raise Exit(str(error), code=1) from None
     print(f"Created {path.relative_to(ROOT)}: fill it in, then set Status: published.")
 
 
+def _install_html_checker(c) -> None:
+    """Install the pinned Nu HTML Checker (package.json) on first use."""
+    if not (ROOT / "node_modules" / "vnu-jar").is_dir():
+        with c.cd(str(ROOT)):
+            # --ignore-scripts: vnu-jar's postinstall may download a Java; we use the system one.
+            c.run("npm ci --ignore-scripts --no-audit --no-fund")
+
+
 @task
 def test(c):
     """Run the whole test suite (installs the HTML checker from npm on first use)."""
+    _install_html_checker(c)
     with c.cd(str(ROOT)):
-        if not (ROOT / "node_modules" / "vnu-jar").is_dir():
-            # --ignore-scripts: vnu-jar's postinstall may download a Java; we use the system one.
-            c.run("npm ci --ignore-scripts --no-audit --no-fund")
         c.run(f"{shlex.quote(sys.executable)} -m pytest", pty=False)
 
 
@@ -191,10 +212,16 @@ _SITEURL_HELP = "The address the site is served from (default: $SITEURL, else pu
 _DRY_RUN_HELP = "Build and check, then only show what would change"
 
 
-def _deploy(run) -> None:
-    """Run one deploy; turn its refusal into a one-line error and a non-zero exit."""
+def _deploy(c, run) -> None:
+    """Run one deploy; turn its refusal into a one-line error and a non-zero exit.
+
+    SIGTERM stops it as Ctrl-C does: the strict build's process is ended, its scratch folder
+    removed, and nothing is deployed.
+    """
     from deploy import PublishError
 
+    _install_html_checker(c)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         run()
     except PublishError as error:
@@ -213,7 +240,7 @@ def publish(c, dest="", siteurl="", dry_run=False):
     from deploy import Project, to_folder
 
     _deploy(
-        lambda: to_folder(Project(ROOT), dest or None, siteurl=siteurl or None, dry_run=dry_run)
+        c, lambda: to_folder(Project(ROOT), dest or None, siteurl=siteurl or None, dry_run=dry_run)
     )
 
 
@@ -231,9 +258,10 @@ def gh_pages(c, remote="", branch="", siteurl="", dry_run=False):
     from deploy import Project, to_gh_pages
 
     _deploy(
+        c,
         lambda: to_gh_pages(
             Project(ROOT), remote or None, branch or None, siteurl=siteurl or None, dry_run=dry_run
-        )
+        ),
     )
 
 
@@ -252,6 +280,7 @@ def s3(c, bucket="", prefix="", endpoint_url="", region="", siteurl="", dry_run=
     from deploy import Project, to_s3
 
     _deploy(
+        c,
         lambda: to_s3(
             Project(ROOT),
             bucket or None,
@@ -260,5 +289,5 @@ def s3(c, bucket="", prefix="", endpoint_url="", region="", siteurl="", dry_run=
             region=region or None,
             siteurl=siteurl or None,
             dry_run=dry_run,
-        )
+        ),
     )

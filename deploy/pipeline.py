@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -21,10 +20,12 @@ from typing import Any
 from pelican.settings import read_settings
 
 from .checks import check_site
+from .scratch import scratch_folder
 from .settings import DEFAULTS
 
 Echo = Callable[[str], None]
 MAX_SHOWN = 40  # problems printed before "... and N more"
+SCRATCH_PREFIX = "tip-publish-"  # the strict build's folder, in the system's temporary folder
 
 
 class PublishError(Exception):
@@ -116,8 +117,7 @@ def checked_build(
 ) -> Iterator[CheckedSite]:
     """Yield a fresh, strictly built and checked copy of the site; remove it afterwards."""
     settings = load_settings(project, siteurl)
-    fresh = Path(tempfile.mkdtemp(prefix="tip-publish-"))
-    try:
+    with scratch_folder(Path(tempfile.gettempdir()), SCRATCH_PREFIX) as fresh:
         strict_build(project, fresh, siteurl, echo)
         echo(f"Checking links, inline code and HTML of the build for {settings['SITEURL']} ...")
         problems = check_site(fresh, str(settings["SITEURL"]), project.root)
@@ -132,5 +132,3 @@ def checked_build(
         echo("Checks passed.")
         fresh.chmod(0o755)
         yield CheckedSite(fresh, settings)
-    finally:
-        shutil.rmtree(fresh, ignore_errors=True)

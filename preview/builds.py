@@ -12,53 +12,54 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
-import shutil
+import signal
 import sys
-import tempfile
+import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from deploy.folder import copy_folder
+from deploy.scratch import remove_abandoned as remove_scratch
+from deploy.scratch import scratch_folder
 from plugins._common.logs import reset_log_filter
+from plugins._common.workers import stop_all as stop_workers
 
 FRESH_PREFIX = ".output-"
 
 
-@contextlib.contextmanager
-def fresh_folder(output: Path) -> Iterator[Path]:
-    """Yield a new, empty folder beside ``output``; remove it afterwards, whatever happens."""
-    remove_abandoned(output.parent)
-    fresh = Path(tempfile.mkdtemp(prefix=f"{FRESH_PREFIX}{os.getpid()}-", dir=output.parent))
-    try:
-        yield fresh
-    finally:
-        shutil.rmtree(fresh, ignore_errors=True)
+def fresh_folder(output: Path) -> contextlib.AbstractContextManager[Path]:
+    """Return a context giving a new, empty folder beside ``output``, removed afterwards."""
+    return scratch_folder(output.parent, FRESH_PREFIX)
 
 
 def remove_abandoned(root: Path) -> None:
     """Remove the fresh folders of builds whose process is gone (killed on the way)."""
-    for folder in root.glob(f"{FRESH_PREFIX}*"):
-        pid = folder.name.removeprefix(FRESH_PREFIX).split("-", 1)[0]
-        if folder.is_dir() and pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    remove_scratch(root, FRESH_PREFIX)
 
 
 def update(output: Path, fresh: Path, *, delete: bool = True) -> int:
-    """Copy what changed from ``fresh`` onto ``output``; return how many files changed."""
+    """Copy what changed from ``fresh`` onto ``output``; return how many files changed.
+
+    Call it within :func:`signals_held`, so Ctrl-C never leaves ``output/`` half updated.
+    """
     plan = copy_folder(fresh, output, dry_run=False, echo=lambda line: None, delete=delete)
     return len(plan.upload) + len(plan.delete)
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM back until the block ends (main thread, POSIX; else no-op)."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    main = threading.current_thread() is threading.main_thread()
+    if not main or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def pelican_in_process(root: Path, settings_file: Path, overrides: Mapping[str, Any]) -> list[str]:
@@ -83,6 +84,7 @@ def pelican_in_process(root: Path, settings_file: Path, overrides: Mapping[str, 
         if not isinstance(error, SystemExit) or error.code not in (0, None):
             collected.append(f"the build stopped: {error}")
     finally:
+        stop_workers()  # a build stopped by Ctrl-C or SIGTERM leaves no worker running
         logging.getLogger().removeHandler(handler)
     return collected
 

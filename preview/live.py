@@ -25,7 +25,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .builds import FRESH_PREFIX, pelican_command, pelican_in_process, remove_abandoned, update
+from .builds import (
+    FRESH_PREFIX,
+    fresh_folder,
+    pelican_command,
+    pelican_in_process,
+    signals_held,
+    update,
+)
 
 logger = logging.getLogger(__name__)
 QUICK_CACHE = ".cache/quick"  # the in-process builds' own Pelican cache (children use .cache)
@@ -81,9 +88,7 @@ class LiveBuilder:
 
         Return the problems logged (already shown), or None when the build failed.
         """
-        remove_abandoned(self.output.parent)
-        fresh = Path(tempfile.mkdtemp(prefix=f"{FRESH_PREFIX}{os.getpid()}-", dir=self.root))
-        try:
+        with fresh_folder(self.output) as fresh:
             overrides = {
                 **self._overrides(),
                 "OUTPUT_PATH": str(fresh),
@@ -94,12 +99,10 @@ class LiveBuilder:
             if any(problem.startswith("the build stopped") for problem in problems):
                 print("The preview was not updated: the build stopped (see above).", flush=True)
                 return None
-            with self._lock:
+            with self._lock, signals_held():
                 if update(self.output, fresh, delete=not extra):
                     self.reload()
             return problems
-        finally:
-            shutil.rmtree(fresh, ignore_errors=True)
 
     def _start_child(self) -> None:
         """Build the whole site in a child process; update ``output`` when it succeeds."""

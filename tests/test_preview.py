@@ -186,9 +186,54 @@ def test_invoke_livereload_serves_on_its_port_and_reloads_on_a_save(tmp_path: Pa
     shutil.rmtree(project / "output", ignore_errors=True)
 
 
+def _processes_naming(path: Path) -> list[str]:
+    """Return the command lines of the running processes that name ``path`` (from /proc)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if str(path) in args:
+            found.append(args)
+    return found
+
+
 def _served(url: str) -> str | None:
     try:
         status, body = _get(url)
     except OSError:
         return None
     return body if status == 200 else None
+
+
+@pytest.mark.slow
+def test_sigterm_stops_a_build_its_workers_and_leaves_nothing_behind(tmp_path: Path) -> None:
+    project = project_copy(tmp_path)
+    news = project / "content" / "news"
+    head = "Title: Story {n}\nDate: 2024-05-{d:02d} 09:00\nCategory: Stories\nSummary: Story {n}.\n"
+    for n in range(300):  # enough work for the build to be stopped in the middle
+        text = head.format(n=n, d=1 + n % 28) + "\n" + "Words of a story. " * 200 + "\n"
+        (news / f"story-{n}.md").write_text(text, encoding="utf-8")
+    first = invoke(project, "build")
+    assert first.returncode == 0, first.stdout + first.stderr
+    output = project / "output"
+    before = _stamps(output)
+    for n in range(300):  # every page changes: a finished build would touch output/
+        story = news / f"story-{n}.md"
+        story.write_text(story.read_text(encoding="utf-8") + "\nOne more line.\n", "utf-8")
+    command = [sys.executable, "-m", "invoke", "--search-root", str(project), "build"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    end = time.monotonic() + 60
+    while time.monotonic() < end and not list(project.glob(".output-*")):
+        time.sleep(0.05)
+    time.sleep(1.0)
+    assert process.poll() is None, "the build ended before it could be stopped"
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=30)
+    assert process.returncode == 130  # Ctrl-C's status
+    assert b"output/ was left as it was" in process.stdout.read()
+    time.sleep(0.5)
+    assert _processes_naming(project) == [], "a process of the build is still running"
+    assert list(project.glob(".output-*")) == []
+    assert _stamps(output) == before

@@ -94,3 +94,25 @@ def test_a_partial_build_writes_the_edited_page_alone(tmp_path: Path) -> None:
     assert pages == [FIRST]
     for whole_site in ("feeds", "cards", "sitemap.xml", "robots.txt", "data"):
         assert not (output / whole_site).exists(), whole_site
+
+
+def test_a_page_whose_rendering_fails_is_not_written_even_when_collected_later(
+    tmp_path: Path,
+) -> None:
+    import gc
+
+    from plugins.writer.writer import OnceWriter
+
+    writer = OnceWriter(str(tmp_path), settings={"RELATIVE_URLS": False, "SITEURL": ""})
+    page = tmp_path / "page" / "index.html"
+    kept = None
+    with pytest.raises(KeyboardInterrupt), writer._open_w(str(page), "utf-8") as buffer:
+        kept = buffer  # what a traceback's frame holds on to
+        buffer.write("<p>Half a page")
+        raise KeyboardInterrupt
+    del kept, buffer
+    gc.collect()
+    assert not page.exists()
+    with writer._open_w(str(tmp_path / "whole.html"), "utf-8") as buffer:
+        buffer.write("<p>A page</p>")
+    assert (tmp_path / "whole.html").read_text(encoding="utf-8") == "<p>A page</p>"

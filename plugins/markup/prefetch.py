@@ -18,6 +18,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from plugins._common.workers import IN_FLIGHT
+from plugins._common.workers import pool as worker_pool
+
 from .reader import Converted, Options, convert, options_from
 
 START_AFTER = 8  # files converted in the build's own process before the workers start
@@ -36,11 +39,16 @@ def _convert_in_worker(path: str) -> Converted:
 
 
 class Prefetch:
-    """One build's worker pool and the files it converts."""
+    """One build's worker pool and the files it converts, a few at a time.
+
+    Pelican asks for the files in an order of its own: a file it asks for that no worker has
+    taken yet is converted in the build's own process, so no file is converted twice.
+    """
 
     def __init__(self, settings: Mapping[str, Any], workers: int) -> None:
         self.settings = settings
         self.workers = workers
+        self._queue: list[str] = []  # files for the workers, in order
         self._futures: dict[str, Future[Converted]] = {}
         self._converted_here: set[str] = set()
         self._pool: ProcessPoolExecutor | None = None
@@ -55,10 +63,14 @@ class Prefetch:
         path = str(Path(source_path).resolve())
         future = self._futures.pop(path, None)
         if future is not None:
+            self._pump()
             return future.result()
         self._converted_here.add(path)
+        if path in self._queue:
+            self._queue.remove(path)
         if self._pool is None and len(self._converted_here) == START_AFTER:
             self._start()
+        self._pump()
         return None
 
     def close(self) -> None:
@@ -67,6 +79,7 @@ class Prefetch:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
         self._futures.clear()
+        self._queue.clear()
 
     def _start(self) -> None:
         if "fork" not in multiprocessing.get_all_start_methods() or self.workers < 2:
@@ -74,13 +87,19 @@ class Prefetch:
         left = [path for path in markdown_files(self.settings) if path not in self._converted_here]
         if len(left) < START_AFTER:
             return  # a small site: starting workers would cost more than it saves
-        self._pool = ProcessPoolExecutor(
-            max_workers=self.workers,
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=_start_worker,
-            initargs=(self.settings,),
-        )
-        for path in left:
+        # Forked, so the workers have the build's settings as they are (nothing is pickled).
+        self._pool = worker_pool(self.workers, "fork", _start_worker, self.settings)
+        self._queue = left
+
+    def _pump(self) -> None:
+        """Hand the workers more files, up to the few they may hold."""
+        if self._pool is None:
+            return
+        busy = sum(1 for future in self._futures.values() if not future.done())
+        for _ in range(max(self.workers * IN_FLIGHT - busy, 0)):
+            if not self._queue:
+                break
+            path = self._queue.pop(0)
             self._futures[path] = self._pool.submit(_convert_in_worker, path)
 
 

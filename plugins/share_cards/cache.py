@@ -11,15 +11,14 @@ other pages; once the site is written it waits for the last ones.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
-import os
 import sys
 import time
 from collections.abc import Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plugins._common import workers as worker_pools
 from plugins._common.cache import ContentCache
 from plugins._common.output import write_bytes
 
@@ -86,7 +85,11 @@ def _draw_in_worker(job: CardJob, target: str) -> int:
 
 @dataclass
 class Drawer:
-    """Draw the cards of one build that the cache lacks, in the background, as they are known."""
+    """Draw the cards of one build that the cache lacks, in the background, as they are known.
+
+    A few cards at a time are with the pool (:data:`~plugins._common.workers.IN_FLIGHT` per
+    worker); the rest wait here, so a stopped build leaves no long queue to finish.
+    """
 
     cache_dir: Path
     workers: int
@@ -94,6 +97,7 @@ class Drawer:
     bold: tuple[str, ...]
     _waiting: dict[Path, CardJob] = field(default_factory=dict)  # not yet handed to the pool
     _drawing: dict[Path, Future] = field(default_factory=dict)
+    _drawn: int = 0
     _pool: ProcessPoolExecutor | None = None
 
     def __reduce__(self) -> tuple:
@@ -110,33 +114,27 @@ class Drawer:
         if self._pool is None and self.workers > 1 and len(self._waiting) >= POOL_FROM:
             if PROJECT_ROOT not in sys.path:
                 sys.path.append(PROJECT_ROOT)
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.workers,
-                mp_context=multiprocessing.get_context(START_METHOD),
-                initializer=_start_worker,
-                initargs=(self.regular, self.bold),
+            self._pool = worker_pools.pool(
+                self.workers, START_METHOD, _start_worker, self.regular, self.bold
             )
-        if self._pool is not None:
-            for waiting, job_waiting in self._waiting.items():
-                self._drawing[waiting] = self._pool.submit(
-                    _draw_in_worker, job_waiting, str(waiting)
-                )
-            self._waiting.clear()
+        self._pump()
         return target
 
     def finish(self) -> int:
         """Wait for every card asked for; draw the few never handed to a pool; return how many."""
-        drawn = len(self._drawing) + len(self._waiting)
         try:
-            for future in self._drawing.values():
-                future.result()
+            while self._drawing:
+                wait(self._drawing.values(), return_when=FIRST_COMPLETED)
+                self._pump()
             if self._waiting:
                 renderer = Renderer(self.regular, self.bold)
                 for target, job in sorted(self._waiting.items()):
                     draw_to(renderer, job, target)
+                    self._drawn += 1
+                self._waiting.clear()
         finally:
             self.close()
-        return drawn
+        return self._drawn
 
     def close(self) -> None:
         """Stop the pool (a build that failed leaves no worker behind)."""
@@ -146,14 +144,24 @@ class Drawer:
         self._waiting.clear()
         self._drawing.clear()
 
+    def _pump(self) -> None:
+        """Collect the cards drawn; hand the pool more, up to the few it may hold."""
+        if self._pool is None:
+            return
+        for target, future in list(self._drawing.items()):
+            if future.done():
+                future.result()  # a drawing error ends the build here, with its message
+                del self._drawing[target]
+                self._drawn += 1
+        room = self.workers * worker_pools.IN_FLIGHT - len(self._drawing)
+        for target in sorted(self._waiting)[: max(room, 0)]:
+            job = self._waiting.pop(target)
+            self._drawing[target] = self._pool.submit(_draw_in_worker, job, str(target))
+
 
 def worker_count(setting: int) -> int:
     """Return how many processes draw: the setting, or one per core the build may use."""
-    if setting:
-        return setting
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return os.cpu_count() or 1
+    return worker_pools.count(setting)
 
 
 def publish(jobs: Mapping[Path, CardJob], drawer: Drawer) -> Stats:

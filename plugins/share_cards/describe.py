@@ -60,11 +60,6 @@ def site_from_settings(settings: Mapping[str, Any]) -> Site:
     )
 
 
-def plain(value: object) -> str:
-    """Return text without tags or entities, on one line (titles and summaries hold HTML)."""
-    return plain_text(value)
-
-
 def page_path(output_file: str) -> str:
     """Return the site-relative URL of a page from its output path (``a/index.html`` -> ``a/``)."""
     return output_file.removesuffix("index.html")
@@ -96,7 +91,7 @@ def describe(context: Mapping[str, Any], site: Site, photo: str = "") -> Descrip
         )
         og_type = "website"
     if photo and item is not None:
-        spec = replace(spec, photo=photo, photo_alt=plain(item.metadata.get("image_alt", "")))
+        spec = replace(spec, photo=photo, photo_alt=plain_text(item.metadata.get("image_alt", "")))
     language = str(getattr(item, "lang", "") or "").split("-")[0].lower()
     if language in RTL_LANGUAGES:
         spec = replace(spec, rtl=True)
@@ -114,7 +109,7 @@ def _content(context: Mapping[str, Any], meta: PageMeta) -> Any | None:
 def _deck(item: Any | None, meta: PageMeta) -> str:
     """Return a page's sentence under its title: its own summary, or its description."""
     if item is not None:
-        return plain(item.metadata.get("summary", ""))
+        return plain_text(item.metadata.get("summary", ""))
     return meta.description
 
 
@@ -131,7 +126,7 @@ def _article(article: Any, meta: PageMeta, brand: dict[str, str]) -> CardSpec:
         kind="article",
         title=meta.heading,
         kicker=kicker,
-        subtitle=plain(getattr(article, "locale_date", "")),
+        subtitle=plain_text(getattr(article, "locale_date", "")),
         hashtag=hashtag,
         **brand,
     )
@@ -222,7 +217,7 @@ def _list_subtitle(context: Mapping[str, Any]) -> str:
 
 
 def _hashtag(value: object) -> str:
-    tag = plain(value).replace(" ", "")
+    tag = plain_text(value).replace(" ", "")
     return "" if not tag else tag if tag.startswith("#") else f"#{tag}"
 
 

@@ -43,7 +43,9 @@ class Renderer:
         paint_shapes(image, plan.shapes[plan.base :], self.fonts)
         if job.fmt != "png":
             return encode_jpeg(image, job.max_bytes)
-        return encode_png(image.quantize(palette=self._palette(job), dither=Image.Dither.NONE), job)
+        return encode_png(
+            image.quantize(palette=self.palette_of(job), dither=Image.Dither.NONE), job
+        )
 
     def _base(self, job: CardJob, plan: Layout) -> Image.Image:
         """Return a fresh canvas with the shapes every card of its kind shares already painted."""
@@ -57,7 +59,7 @@ class Renderer:
             return self._bases[key].copy()
         return Image.new("RGB", (WIDTH, HEIGHT), job.palette.background)
 
-    def _palette(self, job: CardJob) -> Image.Image:
+    def palette_of(self, job: CardJob) -> Image.Image:
         """Return the 256 colours of ``job``'s kind of card, from a reference card of it."""
         key = (job.spec.kind, repr(job.palette))
         if key not in self._palettes:

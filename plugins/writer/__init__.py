@@ -6,7 +6,12 @@ replaces a changed one in one step (a server never serves half a page). A partia
 (``WRITER_SELECTED``, set by the live-reload preview) writes only the pages of the content
 files that changed; the plugins' own files (feeds, cards, sitemap) wait for the full build.
 
-Signals: ``initialized`` (defaults), ``get_writer``, ``all_generators_finalized`` (each
+Pelican reads the content files in the order the file system lists them, so it also puts
+posts and pages of one date (or order) in a fixed order, by file name: the same content
+gives the same lists, and of two files for one address, the same one is kept.
+
+Signals: ``initialized`` (defaults), ``get_writer``, ``article_generator_pretaxonomy`` and
+``page_generator_finalized`` (the fixed order), ``all_generators_finalized`` (each
 content's URL fixed once; the pages of the changed files).
 Settings read (defaults in :mod:`.settings`): ``WRITER_CHANGED_SOURCES`` ([]: a full build;
 else the content files, relative to PATH or absolute, whose pages alone are written), and it
@@ -18,6 +23,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pelican import signals
+from pelican.utils import order_content
 
 from plugins._common.output import SELECTED
 from plugins._common.settings import apply_defaults
@@ -36,6 +42,33 @@ def start(pelican) -> None:
 def get_writer(pelican) -> type[OnceWriter]:
     """Return the writer class."""
     return OnceWriter
+
+
+def fix_article_order(generator) -> None:
+    """Order posts of one date by file name (then as ``ARTICLE_ORDER_BY`` says)."""
+    order_by = generator.settings["ARTICLE_ORDER_BY"]
+    for name in ("articles", "translations", "drafts", "drafts_translations"):
+        contents = getattr(generator, name, None)
+        if contents:
+            contents.sort(key=lambda content: content.source_path)
+            contents[:] = order_content(contents, order_by)
+
+
+def fix_page_order(generator) -> None:
+    """Order pages of one ``PAGE_ORDER_BY`` value by file name."""
+    order_by = generator.settings["PAGE_ORDER_BY"]
+    for name in (
+        "pages",
+        "translations",
+        "hidden_pages",
+        "hidden_translations",
+        "draft_pages",
+        "draft_translations",
+    ):
+        contents = getattr(generator, name, None)
+        if contents:
+            contents.sort(key=lambda content: content.source_path)
+            contents[:] = order_content(contents, order_by)
 
 
 def fix_addresses(generators) -> None:
@@ -81,5 +114,7 @@ def register() -> None:
     """Connect the plugin to Pelican."""
     signals.initialized.connect(start)
     signals.get_writer.connect(get_writer)
+    signals.article_generator_pretaxonomy.connect(fix_article_order)
+    signals.page_generator_finalized.connect(fix_page_order)
     signals.all_generators_finalized.connect(fix_addresses)
     signals.all_generators_finalized.connect(select_pages)

@@ -28,7 +28,11 @@ logger = logging.getLogger(__name__)
 
 
 class _Buffer(io.StringIO):
-    """A text file that goes to disk, if it changed, when it is closed."""
+    """A text file that goes to disk, if it changed, at the end of its ``with`` block.
+
+    Only a block that ends normally writes: a page whose rendering was interrupted (an
+    error, Ctrl-C) is dropped, even when it is closed later, by the garbage collector.
+    """
 
     def __init__(self, path: Path | None, encoding: str, root: str = "") -> None:
         super().__init__()
@@ -37,11 +41,11 @@ class _Buffer(io.StringIO):
         self.root = root  # the page's way to the site's root, for images' [[site]] addresses
         self.written = False
 
-    def close(self) -> None:
-        if self.path is not None and not self.closed:
+    def __exit__(self, kind, value, traceback) -> None:
+        if kind is None and self.path is not None and not self.closed:
             text = expand(self.getvalue(), self.root)
             self.written = write_bytes(self.path, text.encode(self.encoding_name))
-        super().close()
+        self.close()
 
 
 class OnceWriter(Writer):
@@ -64,7 +68,7 @@ class OnceWriter(Writer):
             self._source = ""
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> _Buffer:
-        """Return the file to render into; it is written when closed, if it changed."""
+        """Return the file to render into: written at the end of its block, if it changed."""
         if filename in self._overridden_files and not override:
             logger.info('Skipping "%s", not overwriting', filename)
             return _Buffer(None, encoding)
