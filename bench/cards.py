@@ -5,13 +5,15 @@
 
 The real site is built twice in this process with the preview settings (``pelicanconf.py``)
 into a temporary folder with its own card cache: the first build draws every card, the
-second finds them all in the cache. The time is the plugin's card step (checking the cache,
-drawing, copying into the output), divided by the number of cards.
+second finds them all in the cache. Cards are drawn while the pages render, so the time
+shown is what is left once the site is written (waiting for the last cards, copying them
+into the output), per card: the figure a writer waits for.
 
 The synthetic pages skip Pelican: 1,000 card specs (articles, campaigns, countries with a
 tier strip, report years; Latin, Cyrillic, Arabic and Chinese titles of 20 to 200
-characters) go through the same cache-and-draw step twice. Last, a sample of cards is
-encoded in several formats, to show why cards are palette PNGs.
+characters) go through the same cache-and-draw step twice; there the time is the drawing
+itself. Last, a sample of cards is encoded in several formats, to show why cards are PNGs
+mapped onto their kind's palette.
 """
 
 # ruff: noqa: E402 (the project's packages are importable only once PROJECT is on sys.path)
@@ -36,7 +38,7 @@ from pelican.settings import read_settings
 from PIL import Image
 
 from plugins.share_cards import cache
-from plugins.share_cards.draw import paint
+from plugins.share_cards.draw import Renderer, paint
 from plugins.share_cards.fonts import HAS_RAQM
 from plugins.share_cards.model import CardJob, CardSpec, Cell
 from plugins.share_cards.palette import read_palette
@@ -169,6 +171,14 @@ def _synthetic_spec(rng: random.Random, number: int, brand: dict[str, str]) -> C
     )
 
 
+def _fonts() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    fonts = DEFAULTS["SHARE_CARDS_FONTS"]
+    return (
+        tuple(str(p) for p in font_paths(fonts["regular"])),
+        tuple(str(p) for p in font_paths(fonts["bold"])),
+    )
+
+
 def _words(rng: random.Random, words: list[str], length: int) -> str:
     text = ""
     while len(text) < length:
@@ -178,10 +188,15 @@ def _words(rng: random.Random, words: list[str], length: int) -> str:
 
 def encodings(jobs: list[CardJob]) -> list[str]:
     """Return one line per encoding: median size and time over the sample of cards."""
-    images = [paint(job) for job in jobs]
+    renderer = Renderer(jobs[0].regular, jobs[0].bold)
+    images = [paint(job, renderer.fonts) for job in jobs]
+    palette = renderer.palette_of(jobs[0])  # the article cards' reference palette
     formats = {
+        "PNG, the kind's palette, zlib 3 (used)": lambda im: _save(
+            im.quantize(palette=palette, dither=Image.Dither.NONE), "PNG", compress_level=3
+        ),
         "PNG, RGB, zlib 6": lambda im: _save(im, "PNG", compress_level=6),
-        "PNG, 256-colour octree, zlib 6 (used)": lambda im: _save(
+        "PNG, 256-colour octree, zlib 6": lambda im: _save(
             im.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE),
             "PNG",
             compress_level=6,
@@ -263,7 +278,8 @@ def main() -> None:
         for run in ("cold", "warm"):
             output = root / f"synthetic-{run}"
             placed = {output / path: job for path, job in jobs.items()}
-            stats = cache.publish(placed, root / "synthetic-cache", workers)
+            drawer = cache.Drawer(root / "synthetic-cache", workers, *_fonts())
+            stats = cache.publish(placed, drawer)
             print(_line(run, stats))
         print(f"  {_sizes(root / 'synthetic-warm')}")
         print("Encodings (median of 20 synthetic cards, size and time to encode):")
