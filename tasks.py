@@ -48,7 +48,8 @@ def _start_logging() -> None:
 
 def _build(settings: str, **overrides: object) -> None:
     """Build into a fresh folder, in this process; then update ``output/`` with what changed."""
-    from preview.builds import fresh_folder, pelican_in_process, signals_held, update
+    from deploy.strict import STOPPED, pelican_in_process
+    from preview.builds import fresh_folder, signals_held, update
 
     _start_logging()
     output = ROOT / CONFIG["output"]
@@ -59,7 +60,7 @@ def _build(settings: str, **overrides: object) -> None:
             problems = pelican_in_process(
                 ROOT, ROOT / settings, {"OUTPUT_PATH": str(fresh), **overrides}
             )
-            stopped = [problem for problem in problems if problem.startswith("the build stopped")]
+            stopped = [problem for problem in problems if problem.startswith(STOPPED)]
             if stopped:
                 raise Exit(f"{stopped[0]}. output/ was left as it was.", code=1)
             with signals_held():  # output/ is updated whole or not at all
@@ -98,7 +99,7 @@ def preview(c):
 @task
 def check(c):
     """Build with the publish settings in a scratch folder; list every problem, fail on any."""
-    from preview.builds import pelican_in_process
+    from deploy.strict import pelican_in_process, problem_list
 
     _start_logging()
     with tempfile.TemporaryDirectory(prefix="tip-check-") as scratch:
@@ -106,9 +107,7 @@ def check(c):
             ROOT, ROOT / CONFIG["settings_publish"], {"OUTPUT_PATH": scratch}
         )
     if problems:
-        print(f"\n{len(problems)} problem(s) to fix before publishing:", file=sys.stderr)
-        for problem in problems:
-            print(f"- {problem}", file=sys.stderr)
+        print(f"\n{problem_list(problems)}", file=sys.stderr)
         raise Exit(code=1)
     print("Check passed: the site builds with no warning.")
 
@@ -210,6 +209,10 @@ def lint(c):
 
 _SITEURL_HELP = "The address the site is served from (default: $SITEURL, else publishconf.py's)"
 _DRY_RUN_HELP = "Build and check, then only show what would change"
+STOPPED_DEPLOY = (
+    "Not published: stopped before the end. If the upload had begun, the site has some of "
+    "the new files and all of the old ones (deletions come last); publish again to finish."
+)
 
 
 def _deploy(c, run) -> None:
@@ -226,6 +229,8 @@ def _deploy(c, run) -> None:
         run()
     except PublishError as error:
         raise Exit(f"Not published: {error}", code=1) from None
+    except KeyboardInterrupt:
+        raise Exit(STOPPED_DEPLOY, code=130) from None
 
 
 @task(

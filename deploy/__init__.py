@@ -3,7 +3,8 @@
 Plain modules that ``tasks.py`` calls (``invoke publish``, ``invoke gh-pages``,
 ``invoke s3``); a failed build or check raises :class:`PublishError` and nothing is deployed.
 
-- :mod:`.pipeline`: the strict build (``pelican --fatal warnings``) and the checked folder;
+- :mod:`.strict`: builds that list every warning (the strict build runs it as a process);
+- :mod:`.pipeline`: the strict build into a scratch folder (:mod:`.scratch`), checked;
 - :mod:`.checks`: links and fragments, inline code (CSP), HTML validity (vnu.jar);
 - :mod:`.folder`: rsync to a folder or user@host:path (a Python copy without rsync);
 - :mod:`.ghpages`: a commit on the gh-pages branch of a git remote, from a temporary clone;

@@ -1,8 +1,9 @@
 """A strict build into a fresh folder, then the site checks: what every deploy starts with.
 
 :func:`checked_build` yields the folder only when Pelican built it with no warning
-(``--fatal warnings``) and :func:`~deploy.checks.check_site` found no problem; otherwise it
-raises :class:`PublishError` and the caller deploys nothing. The folder is removed afterwards.
+(:mod:`deploy.strict`, in a process of its own) and :func:`~deploy.checks.check_site` found
+no problem; otherwise it raises :class:`PublishError` and the caller deploys nothing. The
+folder is removed afterwards.
 """
 
 from __future__ import annotations
@@ -87,18 +88,8 @@ def load_settings(project: Project, siteurl: str | None = None) -> dict[str, Any
 
 def strict_build(project: Project, output: Path, siteurl: str | None, echo: Echo) -> None:
     """Build the site into ``output`` with warnings as errors; raise PublishError if it fails."""
-    command = [
-        sys.executable,
-        "-m",
-        "pelican",
-        project.content,
-        "--settings",
-        project.settings,
-        "--output",
-        str(output),
-        "--fatal",
-        "warnings",
-    ]
+    command = [sys.executable, "-m", "deploy.strict", project.settings, str(output)]
+    command += ["--content", project.content]
     env = dict(os.environ)
     if siteurl is not None:
         env["SITEURL"] = siteurl
@@ -106,7 +97,7 @@ def strict_build(project: Project, output: Path, siteurl: str | None, echo: Echo
     run = subprocess.run(command, cwd=project.root, env=env, check=False)
     if run.returncode != 0:
         raise PublishError(
-            "The strict build failed (every warning is an error; see the messages above). "
+            "The strict build failed (every warning is an error; see the list above). "
             "Nothing was deployed."
         )
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import logging
 import signal
 import sys
 import threading
@@ -22,8 +21,6 @@ from typing import Any
 from deploy.folder import copy_folder
 from deploy.scratch import remove_abandoned as remove_scratch
 from deploy.scratch import scratch_folder
-from plugins._common.logs import reset_log_filter
-from plugins._common.workers import stop_all as stop_workers
 
 FRESH_PREFIX = ".output-"
 
@@ -60,33 +57,6 @@ def signals_held() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-def pelican_in_process(root: Path, settings_file: Path, overrides: Mapping[str, Any]) -> list[str]:
-    """Build once in this process; return every warning and error it logged.
-
-    Unlike ``pelican --fatal warnings``, which stops at the first, this lists them all; an
-    exception that ends the build is one more line, not a traceback.
-    """
-    from pelican import Pelican
-    from pelican.settings import read_settings
-
-    reset_log_filter()
-    collected: list[str] = []
-    handler = logging.Handler(level=logging.WARNING)
-    handler.emit = lambda record: collected.append(record.getMessage())
-    logging.getLogger().addHandler(handler)
-    try:
-        with contextlib.chdir(root):
-            settings = read_settings(str(settings_file), override=dict(overrides))
-            Pelican(settings).run()
-    except (Exception, SystemExit) as error:
-        if not isinstance(error, SystemExit) or error.code not in (0, None):
-            collected.append(f"the build stopped: {error}")
-    finally:
-        stop_workers()  # a build stopped by Ctrl-C or SIGTERM leaves no worker running
-        logging.getLogger().removeHandler(handler)
-    return collected
 
 
 def pelican_command(

@@ -25,11 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from deploy.strict import STOPPED, pelican_in_process
+
 from .builds import (
     FRESH_PREFIX,
     fresh_folder,
     pelican_command,
-    pelican_in_process,
     signals_held,
     update,
 )
@@ -96,7 +97,7 @@ class LiveBuilder:
                 **extra,
             }
             problems = pelican_in_process(self.root, self.settings_file, overrides)
-            if any(problem.startswith("the build stopped") for problem in problems):
+            if any(problem.startswith(STOPPED) for problem in problems):
                 print("The preview was not updated: the build stopped (see above).", flush=True)
                 return None
             with self._lock, signals_held():

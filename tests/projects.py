@@ -54,3 +54,16 @@ def project_copy(base: Path) -> Path:
         pelicanconf.write(f"SHARE_CARDS_CACHE_PATH = {str(CARD_CACHE)!r}\n")
     (copy / "node_modules").symlink_to(PROJECT / "node_modules")
     return copy
+
+
+def processes_naming(path: Path) -> list[str]:
+    """Return the command lines of the running processes that name ``path`` (from /proc)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if str(path) in args:
+            found.append(args)
+    return found

@@ -176,17 +176,17 @@ MISTAKES = {
     "iframe": Mistake(
         "news/iframe.md",
         NEWS_HEAD.encode() + b'\nText.\n\n<iframe src="https://video.example/"></iframe>\n',
-        "8: a <iframe> element. Fix: link to the page instead",
+        "8: an <iframe> element. Fix: link to the page instead",
     ),
     "object": Mistake(
         "news/object.md",
         NEWS_HEAD.encode() + b'\nText.\n\n<object data="https://x.example/a.swf"></object>\n',
-        "8: a <object> element. Fix: link to the file instead",
+        "8: an <object> element. Fix: link to the file instead",
     ),
     "embed": Mistake(
         "news/embed.md",
         NEWS_HEAD.encode() + b'\nText.\n\n<embed src="https://x.example/a.swf">\n',
-        "8: a <embed> element. Fix: link to the file instead",
+        "8: an <embed> element. Fix: link to the file instead",
     ),
     "form": Mistake(
         "news/form.md",

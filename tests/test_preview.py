@@ -23,7 +23,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from projects import invoke, project_copy
+from projects import invoke, processes_naming, project_copy
 
 from preview.live import LiveBuilder
 from preview.server import SCRIPT_PATH, PreviewServer
@@ -186,19 +186,6 @@ def test_invoke_livereload_serves_on_its_port_and_reloads_on_a_save(tmp_path: Pa
     shutil.rmtree(project / "output", ignore_errors=True)
 
 
-def _processes_naming(path: Path) -> list[str]:
-    """Return the command lines of the running processes that name ``path`` (from /proc)."""
-    found = []
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        try:
-            args = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
-            continue
-        if str(path) in args:
-            found.append(args)
-    return found
-
-
 def _served(url: str) -> str | None:
     try:
         status, body = _get(url)
@@ -234,6 +221,6 @@ def test_sigterm_stops_a_build_its_workers_and_leaves_nothing_behind(tmp_path: P
     assert process.returncode == 130  # Ctrl-C's status
     assert b"output/ was left as it was" in process.stdout.read()
     time.sleep(0.5)
-    assert _processes_naming(project) == [], "a process of the build is still running"
+    assert processes_naming(project) == [], "a process of the build is still running"
     assert list(project.glob(".output-*")) == []
     assert _stamps(output) == before

@@ -7,7 +7,8 @@ fixture site, a strict build and the site checks each time):
   ``<www>/tip``; ``http.server`` serves ``<www>``, and a crawler follows every link of every
   page over HTTP: no broken link, no missing fragment, every sitemap address reached;
 - with a planted broken link (the build fails) or inline style (the build passes, the checks
-  do not), the same command exits non-zero and leaves the destination as it was;
+  do not), the same command exits non-zero and leaves the destination as it was; stopped
+  by SIGTERM, it ends its build's process, removes its folder and deploys nothing;
 - ``invoke gh-pages`` commits the build to a local bare repository;
 - ``invoke s3`` syncs it to a local S3-compatible server (moto's, from PyPI: ``moto[s3]``
   with ``flask`` and ``flask-cors``), each object with its Content-Type and Cache-Control.
@@ -25,9 +26,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import shutil
+import signal
 import subprocess
+import sys
 import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -43,14 +48,14 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 from moto.server import ThreadedMotoServer
-from projects import invoke, project_copy
+from projects import invoke, processes_naming, project_copy
 from sitebuild import PROJECT, BuildResult
 
 from deploy import Project, PublishError, folder, to_folder
 from deploy.checks import check_inline_code, check_links, css_references, page_references
 from deploy.files import content_type, site_files, upload_order
 from deploy.ghpages import publish_branch
-from deploy.pipeline import load_settings
+from deploy.pipeline import SCRATCH_PREFIX, load_settings
 from deploy.s3 import sync_bucket
 from plugins.seo.settings import DEFAULTS as SEO_DEFAULTS
 
@@ -233,9 +238,39 @@ def test_a_broken_link_stops_the_publish_and_leaves_the_destination(tmp_path: Pa
     )
     assert run.returncode != 0, run.stdout + run.stderr
     assert "Not published: The strict build failed" in run.stderr
+    assert "1 problem(s) to fix before publishing:\n- content/pages/about.md:" in run.stderr
     assert "no-such-page" in run.stdout + run.stderr
+    assert "Traceback" not in run.stdout + run.stderr
     assert digests(dest) == before
     assert list(scratch.iterdir()) == [], "the fresh build folder was not removed"
+
+
+@pytest.mark.slow
+def test_sigterm_stops_a_publish_deploys_nothing_and_leaves_nothing(tmp_path: Path) -> None:
+    """SIGTERM during the strict build: its process ends, its folder goes, nothing deployed."""
+    project = project_copy(tmp_path)
+    dest = tmp_path / "www" / "tip"
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    command = [sys.executable, "-m", "invoke", "--search-root", str(project), "publish"]
+    command += ["--dest", str(dest), "--siteurl", "https://example.org/tip"]
+    environment = {**os.environ, "TMPDIR": str(scratch)}
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=environment
+    )
+    end = time.monotonic() + 120
+    while time.monotonic() < end and not list(scratch.glob(f"{SCRATCH_PREFIX}*")):
+        time.sleep(0.05)
+    time.sleep(0.5)  # the strict build is under way
+    assert process.poll() is None, "the publish ended before it could be stopped"
+    process.send_signal(signal.SIGTERM)
+    printed = process.communicate(timeout=60)[0].decode()
+    assert process.returncode == 130, printed
+    assert "Not published: stopped before the end" in printed
+    time.sleep(0.5)
+    assert processes_naming(scratch) == [], "a process of the publish is still running"
+    assert list(scratch.iterdir()) == [], "the scratch build folder was not removed"
+    assert not dest.exists()
 
 
 @pytest.mark.slow

@@ -339,7 +339,10 @@ def _raw_html(header: Header) -> Iterator[Problem]:
                 'describe it: <img alt="what the picture shows" ...>, or ![what it shows](...)',
             )
         if tag.name in UNSAFE_ELEMENTS:
-            yield Problem(tag.line, None, f"a <{tag.name}> element", UNSAFE_ELEMENTS[tag.name])
+            article = "an" if tag.name[0] in "aeiou" else "a"
+            yield Problem(
+                tag.line, None, f"{article} <{tag.name}> element", UNSAFE_ELEMENTS[tag.name]
+            )
         for name, value in tag.attributes.items():
             if name == "style":
                 yield Problem(tag.line, None, f"a style attribute on <{tag.name}>", FIX_STYLE)
