@@ -24,6 +24,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 from sitebuild import SITES, BuildResult, build, site_overrides
 
+from plugins._common.labels import CARD_BAND, labelled_title
 from plugins.share_cards.draw import Renderer
 from plugins.share_cards.fonts import FontChain
 from plugins.share_cards.layouts import BOTTOM_RULE, HEADER, PAD, Fonts, TextLine, layout
@@ -211,6 +212,16 @@ SPECS = {
     "campaign": _spec(
         kind="campaign", title=LONG_TITLE, kicker="Campaign", hashtag="#KnowTheSigns"
     ),
+    "sample campaign": _spec(
+        kind="campaign",
+        title=LONG_TITLE,
+        kicker="Campaign",
+        hashtag="#KnowTheSigns",
+        band=CARD_BAND,
+    ),
+    "sample article": _spec(
+        title=LONG_TITLE, kicker="News · Stories", subtitle="14 June 2010", band=CARD_BAND
+    ),
     "home": _spec(kind="home", title=LONG_TITLE, deck=LONG_TITLE),
 }
 
@@ -232,6 +243,17 @@ def test_every_text_stays_in_the_safe_area(name: str, fonts: Fonts) -> None:
         if isinstance(shape, TextLine):
             line = shape.block.lines[shape.index]
             assert shape.x >= PAD - 0.01 and shape.x + line.width <= WIDTH - PAD + 0.01
+
+
+def test_a_sample_card_shows_its_band_under_the_brand_and_others_do_not(fonts: Fonts) -> None:
+    palette = read_palette(PROJECT / "theme" / "static" / "css" / "site.css")
+    banded = layout(SPECS["sample article"], palette, fonts)
+    band = next(p for p in banded.placed if p.role == "band")
+    assert band.block.lines[0].text == CARD_BAND.upper()
+    title = next(p for p in banded.placed if p.role == "title")
+    assert HEADER < band.y < band.bottom < title.y  # read before the title
+    plain = layout(SPECS["long title"], palette, fonts)
+    assert all(p.role != "band" for p in plain.placed)
 
 
 # --- Drawing ---------------------------------------------------------------------------------
@@ -352,8 +374,12 @@ def _check_page(site: BuildResult, page: Path) -> Iterator[str]:
     # A redirect from an old address shares the page it sends to: its title, address, card.
     canonical = str(soup.find("link", rel="canonical")["href"])
     redirect = soup.find("meta", attrs={"http-equiv": "refresh"}) is not None
-    h1 = (site.html(_site_path(site, canonical)) if redirect else soup).find("h1")
-    if h1 is not None and title != " ".join(h1.get_text().split()):
+    shown = site.html(_site_path(site, canonical)) if redirect else soup
+    h1 = shown.find("h1")
+    heading = " ".join(h1.get_text().split()) if h1 is not None else ""
+    if shown.select_one(".notice--illustrative"):
+        heading = labelled_title(heading)  # a sample's title says it is one, wherever shared
+    if h1 is not None and title != heading:
         yield f"{name}: og:title {title!r} is not the <h1> {h1.get_text()!r}"
     if _meta(soup, "twitter:card") != ["summary_large_image"]:
         yield f"{name}: twitter:card is {_meta(soup, 'twitter:card')}"

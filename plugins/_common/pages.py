@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .labels import LABEL, NOTE, labelled_title
+
 SEPARATOR = " — "
 # A key in Pelican's settings, and so in every page's context: this build's facts of
 # Pelican's own pages, by output file, so each page is described once however often asked.
@@ -43,6 +45,7 @@ class PageMeta:
     first_page_url: str = ""  # page 1 of a paginated list (its pages share one card)
     listed: bool = True  # in the sitemap and open to search engines
     extra: Mapping[str, Any] = field(default_factory=dict)  # what a page kind adds
+    illustrative: bool = False  # a sample (see :mod:`plugins._common.labels`), labelled as one
 
 
 def document_title(settings: Mapping[str, Any], *parts: str) -> str:
@@ -85,6 +88,15 @@ def meta_of(context: Mapping[str, Any]) -> PageMeta:
     return memo[output_file]
 
 
+def sample_facts(settings: Mapping[str, Any], heading: str, description: str) -> dict[str, Any]:
+    """Return the title and description of a sample's page, both saying it is one."""
+    return {
+        "title": document_title(settings, labelled_title(heading)),
+        "description": f"{LABEL}, {NOTE}. {description}".strip(),
+        "illustrative": True,
+    }
+
+
 def url_of(save_as: str) -> str:
     """Return the URL that serves output file ``save_as`` (``a/index.html`` -> ``a/``)."""
     return "" if save_as == "index.html" else save_as.removesuffix("index.html")
@@ -110,4 +122,5 @@ def paged(meta: PageMeta, page: Any, settings: Mapping[str, Any]) -> PageMeta:
         first_page_url=meta.url,
         listed=meta.listed,
         extra=meta.extra,
+        illustrative=meta.illustrative,
     )

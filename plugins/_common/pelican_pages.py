@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .pages import Crumb, PageMeta, document_title, paged, trail, url_of
+from .labels import is_illustrative
+from .pages import Crumb, PageMeta, document_title, paged, sample_facts, trail, url_of
 from .text import plain_text
 
 GROUPS = {"categories": "Categories", "tags": "Tags", "authors": "Authors"}
@@ -74,14 +75,19 @@ def _article(context: Mapping[str, Any], article: Any) -> PageMeta:
     category = getattr(article, "category", None)
     if category is not None:
         steps.append((category.name, category.url))
+    facts = {
+        "title": document_title(context, heading),
+        "description": plain_text(getattr(article, "summary", "")) or _mission(context),
+    }
+    if is_illustrative(article):
+        facts = sample_facts(context, heading, facts["description"])
     return PageMeta(
         kind="article",
         heading=heading,
-        title=document_title(context, heading),
-        description=plain_text(getattr(article, "summary", "")) or _mission(context),
         url=str(article.url),
         trail=(*trail(*steps), Crumb(heading, str(article.url))),
         listed=getattr(article, "status", "published") == "published",
+        **facts,
     )
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from plugins._common.pages import Crumb, PageMeta, document_title, trail
+from plugins._common.labels import is_illustrative
+from plugins._common.pages import Crumb, PageMeta, document_title, sample_facts, trail
 from plugins._common.text import plain_text
 
 from .content import Campaign
@@ -14,11 +15,16 @@ from .content import Campaign
 def campaign_meta(settings: Mapping[str, Any], campaign: Campaign) -> PageMeta:
     """Describe a campaign's landing page."""
     heading = plain_text(campaign.title)
+    facts = {
+        "title": document_title(settings, heading),
+        "description": plain_text(campaign.summary),
+    }
+    if is_illustrative(campaign):
+        facts = sample_facts(settings, heading, facts["description"])
     return PageMeta(
         kind="campaign",
         heading=heading,
-        title=document_title(settings, heading),
-        description=plain_text(campaign.summary),
+        **facts,
         url=campaign.url,
         trail=(
             *trail(("Campaigns", settings["CAMPAIGNS_INDEX_URL"])),

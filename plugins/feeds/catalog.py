@@ -12,9 +12,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from plugins._common.labels import LABEL, NOTE, is_illustrative, labelled_title
 from plugins._common.tipdata import Country, Placement
 
 from .releases import Release
+
+SAMPLES_NOTE = f"Samples are labelled “{LABEL}”: they are {NOTE}."
 
 EXTENSIONS = {"atom": "atom.xml", "rss": "rss.xml", "json": "json"}
 MIME_TYPES = {
@@ -106,7 +109,7 @@ class FeedCatalog:
             {},
             sitename,
             f"{sitename}: news and campaigns",
-            f"Every news article and campaign of the {sitename}.",
+            f"Every news article and campaign of the {sitename}. {SAMPLES_NOTE}",
             self.settings.get("INDEX_URL") or "",
             items,
         )
@@ -159,12 +162,13 @@ class FeedCatalog:
         feeds = []
         for campaign in sorted(self._campaigns, key=lambda c: c.title.casefold()):
             articles = self._published(getattr(campaign, "articles", None) or ())
+            name = labelled_title(campaign.title) if is_illustrative(campaign) else campaign.title
             feed = self._feed(
                 "campaign",
                 "CAMPAIGN",
                 {"slug": campaign.slug},
-                campaign.title,
-                f"{self._prefix}: {campaign.title}",
+                name,
+                f"{self._prefix}: {name}",
                 f"The campaign “{campaign.title}” and the news about it.",
                 campaign.url,
                 [campaign, *articles],
@@ -270,6 +274,8 @@ class FeedCatalog:
             for format in self.settings["FEEDS_FORMATS"]
         )
         key = fields.get("slug", "")
+        if SAMPLES_NOTE not in subtitle and any(is_illustrative(item) for item in items):
+            subtitle = f"{subtitle} {SAMPLES_NOTE}"
         return Feed(kind, key, name, title, subtitle, page_url, files, tuple(items))
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
+from plugins._common.labels import LABEL, NOTE, is_illustrative, labelled_title
 from plugins._common.text import plain_text
 from plugins._common.tipdata import Country, Placement
 
@@ -33,6 +34,7 @@ MONTHS = [
     "December",
 ]
 _TAG_SAFE = "/:@!$&'()*+,;=-._~"
+SAMPLE_LINE = f"<p><strong>{LABEL}:</strong> {NOTE}.</p>\n"  # first line of a sample's entry
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,7 @@ def content_id(site: Site, content: Any) -> str:
 
 
 def from_content(site: Site, content: Any) -> Entry:
-    """Build the entry of a Pelican article, page or campaign."""
+    """Build the entry of a Pelican article, page or campaign (a sample says it is one)."""
     url = site.absolute(content.url)
     published = site.aware(content.date)
     modified = getattr(content, "modified", None)
@@ -146,16 +148,23 @@ def from_content(site: Site, content: Any) -> Entry:
     if getattr(content, "category", None):
         categories.append(content.category.name)
     categories += [tag.name for tag in getattr(content, "tags", None) or ()]
+    summary = feed_html(content.get_summary(site.url), url, site.permalink_class, site.url)
+    body = feed_html(content.get_content(site.url), url, site.permalink_class, site.url)
+    title = content.title
+    if is_illustrative(content):
+        title = labelled_title(title)
+        categories.insert(0, LABEL)
+        summary, body = SAMPLE_LINE + summary, SAMPLE_LINE + body
     return Entry(
         id=content_id(site, content),
-        title=content.title,
+        title=title,
         url=url,
         published=published,
         updated=site.aware(modified) if modified else published,
         authors=authors,
         categories=tuple(dict.fromkeys(categories)),
-        summary_html=feed_html(content.get_summary(site.url), url, site.permalink_class, site.url),
-        content_html=feed_html(content.get_content(site.url), url, site.permalink_class, site.url),
+        summary_html=summary,
+        content_html=body,
         image=share_card(site.cards, content.save_as, site.url),
     )
 

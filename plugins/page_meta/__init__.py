@@ -1,5 +1,6 @@
 """The template functions ``describe_page()``, the facts a page states about itself, and
-``nav_item_of(url)``, the navigation section a URL belongs to.
+``nav_item_of(url)``, the navigation section a URL belongs to; the test ``illustrative``
+(``{% if item is illustrative %}``) and ``SAMPLE_LABEL``, for the label of a sample.
 
 Returns the page's :class:`~plugins._common.pages.PageMeta` (kind, heading, ``<title>``,
 meta description, breadcrumb trail), computed once in Python from what the page is rendered
@@ -20,6 +21,7 @@ from typing import Any
 from jinja2 import pass_context
 from pelican import signals
 
+from plugins._common.labels import LABEL, is_illustrative
 from plugins._common.pages import MEMO, PageMeta, meta_of, nav_item
 
 
@@ -30,10 +32,12 @@ def describe_page(context: Any) -> PageMeta:
 
 
 def add_template_functions(generator) -> None:
-    """Give the generator's templates ``describe_page()`` and ``nav_item_of(url)``."""
+    """Give the generator's templates the page's facts and the sample label's test."""
     settings = generator.settings
     generator.env.globals["describe_page"] = describe_page
     generator.env.globals["nav_item_of"] = lambda url: nav_item(settings, url)
+    generator.env.globals["SAMPLE_LABEL"] = LABEL
+    generator.env.tests["illustrative"] = is_illustrative
 
 
 def start(pelican) -> None:

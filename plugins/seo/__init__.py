@@ -4,7 +4,8 @@ Adds, for a site served at any SITEURL (a path such as ``https://example.org/tip
 
 - ``seo_page()`` for ``partials/seo_meta.html``: every page's absolute canonical address,
   the Content-Security-Policy as a ``<meta>`` (for hosts without header control) and its
-  JSON-LD: GovernmentOrganization and WebSite on the home page, NewsArticle on articles,
+  JSON-LD: GovernmentOrganization and WebSite on the home page, NewsArticle on articles
+  (a CreativeWork labelled as a sample for illustrative articles and campaigns),
   Dataset on the open-data page, and a BreadcrumbList made from the same trail the page
   shows (``describe_page()``, :mod:`plugins._common.pages`);
 - ``404.html`` and, for each address a content file lists in ``Old_URLs:``, a small page at

@@ -13,6 +13,7 @@ import posixpath
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from plugins._common.labels import LABEL, NOTE, is_illustrative, labelled_title
 from plugins._common.pages import PageMeta
 from plugins._common.text import plain_text
 
@@ -109,6 +110,28 @@ def news_article(article: Any, settings: Mapping[str, Any], url: str) -> JsonLd:
     return {key: value for key, value in data.items() if value is not None}
 
 
+def sample_work(item: Any, settings: Mapping[str, Any], url: str) -> JsonLd:
+    """Return a sample (article or campaign) as a CreativeWork that says it is one.
+
+    Not a NewsArticle, and with no author or publisher: a sample is not the office's.
+    """
+    published = getattr(item, "date", None)
+    summary = plain_text(getattr(item, "summary", ""))
+    data: JsonLd = {
+        "@context": CONTEXT,
+        "@type": "CreativeWork",
+        "name": labelled_title(plain_text(item.title)),
+        "genre": LABEL,
+        "description": f"{LABEL}, {NOTE}. {summary}".strip(),
+        "url": url,
+        "mainEntityOfPage": url,
+        "datePublished": _iso(published) if isinstance(published, datetime.date) else None,
+        "inLanguage": getattr(item, "lang", None) or settings.get("DEFAULT_LANG", "en"),
+        "isAccessibleForFree": True,
+    }
+    return {key: value for key, value in data.items() if value is not None}
+
+
 def dataset(context: Mapping[str, Any], settings: Mapping[str, Any], url: str) -> JsonLd:
     """Return a Dataset for the open-data page: its downloads, years, licence and credit."""
     config = settings.get("SEO_DATASET") or {}
@@ -178,7 +201,13 @@ def page_blocks(context: Mapping[str, Any], meta: PageMeta) -> list[JsonLd]:
         blocks += [organization(context), website(context)]
     article = context.get("article")
     if article is not None and getattr(article, "save_as", None) == output_file:
-        blocks.append(news_article(article, context, url))
+        if is_illustrative(article):
+            blocks.append(sample_work(article, context, url))
+        else:
+            blocks.append(news_article(article, context, url))
+    campaign = context.get("campaign")
+    if campaign is not None and meta.kind == "campaign" and is_illustrative(campaign):
+        blocks.append(sample_work(campaign, context, url))
     if output_file and output_file == dataset_save_as(context):
         blocks.append(dataset(context, context, url))
     if len(meta.trail) >= 2:

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from plugins._common.labels import CARD_BAND
 from plugins._common.pages import PageMeta, meta_of, nav_item
 from plugins._common.text import plain_text
 from plugins._common.tiers import TIERS
@@ -95,6 +96,8 @@ def describe(context: Mapping[str, Any], site: Site, photo: str = "") -> Descrip
     language = str(getattr(item, "lang", "") or "").split("-")[0].lower()
     if language in RTL_LANGUAGES:
         spec = replace(spec, rtl=True)
+    if meta.illustrative:
+        spec = replace(spec, band=CARD_BAND)
     published = item.date.isoformat() if og_type == "article" and _has_date(item) else ""
     return Description(spec, meta.description, og_type, published)
 
@@ -241,6 +244,8 @@ def alt_text(spec: CardSpec) -> str:
             text += f", hashtag {spec.hashtag}"
     if spec.photo:
         text += f", over a photo: {spec.photo_alt}" if spec.photo_alt else ", over a photo"
+    if spec.band:
+        text += f", marked “{spec.band}”"
     return f"{text}, under the name of the {spec.brand_name}."
 
 

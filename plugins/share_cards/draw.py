@@ -81,6 +81,7 @@ def _reference(job: CardJob) -> CardJob:
         brand_department=spec.brand_department,
         brand_name=spec.brand_name,
         kicker="News · Reference",
+        band="Reference band" if spec.band else "",
         subtitle="1 January 2010",
         deck=_REFERENCE_TITLE,
         badge="Tier 2 Watch List" if spec.badge else "",

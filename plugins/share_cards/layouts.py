@@ -29,6 +29,7 @@ TITLE_SIZES = tuple(range(76, 39, -4))
 NAME_SIZES = tuple(range(96, 47, -4))  # a country's or a region's name
 STRIP_TOP = 492  # the strip of tier cells, with its caption above and captions below
 CELL_HEIGHT = 56
+BAND = 56  # height of the band under the brand (a sample's label)
 
 
 @dataclass(frozen=True)
@@ -220,8 +221,9 @@ def _standard(spec: CardSpec, palette: Palette, fonts: Fonts) -> Layout:
     _header(out, spec, palette, fonts, 1.0)
     out.base = len(out.shapes)
     left = PAD
+    top = _band(out, spec, palette, fonts)
     if spec.kind == "campaign":
-        out.shapes.append(Rect(0, HEADER + ACCENT, 16, HEIGHT - BOTTOM_RULE, palette.accent))
+        out.shapes.append(Rect(0, top, 16, HEIGHT - BOTTOM_RULE, palette.accent))
     bottom = SAFE_BOTTOM
     if spec.cells:
         bottom = STRIP_TOP - 44
@@ -237,7 +239,7 @@ def _standard(spec: CardSpec, palette: Palette, fonts: Fonts) -> Layout:
         )
         out.text("hashtag", tag, left, SAFE_BOTTOM - tag.height, BODY_WIDTH, "bold", palette.accent)
         bottom = SAFE_BOTTOM - tag.height - 16
-    y = HEADER + ACCENT + 40
+    y = top + (32 if spec.band else 40)
     if spec.kicker:
         kicker = _line(spec.kicker.upper(), fonts.bold, (24, 22, 20, 18))
         y = out.text("kicker", kicker, left, y, BODY_WIDTH, "bold", palette.accent) + 4
@@ -272,6 +274,26 @@ def _standard(spec: CardSpec, palette: Palette, fonts: Fonts) -> Layout:
         )
         out.text("deck", deck, left, y + 4, BODY_WIDTH, "regular", palette.muted)
     return out
+
+
+def _band(out: Layout, spec: CardSpec, palette: Palette, fonts: Fonts) -> float:
+    """Draw the band under the brand, if the card has one; return where the content starts."""
+    top = HEADER + ACCENT
+    if not spec.band:
+        return top
+    out.shapes.append(Rect(0, top, WIDTH, top + BAND, palette.focus))
+    label = fit(
+        spec.band.upper(),
+        fonts.bold,
+        width=BODY_WIDTH,
+        height=BAND - 8,
+        sizes=(26, 24, 22, 20),
+        max_lines=1,
+        leading=1.3,
+        rtl=False,
+    )
+    out.text("band", label, PAD, top + (BAND - label.height) / 2, BODY_WIDTH, "bold", palette.text)
+    return top + BAND
 
 
 def _line(text: str, chain: FontChain, sizes: Sequence[int]) -> Block:
@@ -471,6 +493,7 @@ def _photo(spec: CardSpec, palette: Palette, fonts: Fonts) -> Layout:
     out = Layout()
     out.shapes.append(Photo(spec.photo))
     _header(out, spec, palette, fonts, 0.92)
+    _band(out, spec, palette, fonts)
     white = palette.brand_text
     y_bottom = SAFE_BOTTOM
     blocks = []
@@ -478,7 +501,7 @@ def _photo(spec: CardSpec, palette: Palette, fonts: Fonts) -> Layout:
         subtitle = _line(spec.subtitle, fonts.regular, (28, 26, 24, 22))
         blocks.append(("subtitle", subtitle, "regular", white))
         y_bottom -= subtitle.height + 8
-    top_limit = HEADER + ACCENT + 120  # the shade is dark enough from here down
+    top_limit = HEADER + ACCENT + (BAND if spec.band else 0) + 120  # the shade is dark from here
     kicker = _line(spec.kicker.upper(), fonts.bold, (24, 22, 20, 18)) if spec.kicker else None
     room = y_bottom - top_limit - (kicker.height + 4 if kicker else 0)
     title = fit(

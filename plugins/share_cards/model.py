@@ -69,6 +69,7 @@ class CardSpec:
     brand_department: str
     brand_name: str
     kicker: str = ""  # the section above the title
+    band: str = ""  # a full-width line under the brand: a sample says so here
     subtitle: str = ""  # the line under it: a date, a region
     deck: str = ""  # a sentence or two (the home page's mission, a page's summary)
     badge: str = ""  # a tier's label, never its colour alone

@@ -20,6 +20,7 @@ from jinja2 import pass_context
 from pelican.contents import Content
 from PIL import Image, UnidentifiedImageError
 
+from plugins._common.labels import is_illustrative, labelled_title
 from plugins._common.output import is_partial
 from plugins._common.pages import meta_of
 from plugins._common.problems import display_path, metadata_line, report, stop
@@ -129,7 +130,10 @@ class State:
             entry = self.entries.get(getattr(target, "save_as", ""))
             if entry is None:
                 return None
-            return self._card(target.save_as, target.save_as, entry.description)
+            title = entry.description.spec.title
+            if is_illustrative(target):
+                title = labelled_title(title)
+            return self._card(target.save_as, target.save_as, entry.description, title)
         owner = page_file(meta.first_page_url) if meta.page_number > 1 else output_file
         entry = self.entries.get(owner)
         if entry is None:
@@ -144,6 +148,8 @@ class State:
         title = (
             meta.heading if meta.page_number == 1 else f"{meta.heading}, page {meta.page_number}"
         )
+        if meta.illustrative:
+            title = labelled_title(title)
         return self._card(owner, output_file, description, title)
 
     def _job(self, owner: str, description: Description) -> CardJob:
