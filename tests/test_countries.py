@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sitebuild import SITES, BuildResult, build, capture_warnings, site_overrides
+from sitebuild import PROJECT, SITES, BuildResult, build, capture_warnings, site_overrides
 
 from plugins._common.text import slug_of
 
@@ -81,11 +81,48 @@ def test_articles_link_the_countries_they_name(site: BuildResult) -> None:
     assert "No news yet." in kosovo.get_text()
 
 
-def test_narrative_is_shown_on_its_country(site: BuildResult) -> None:
+def test_the_newest_narrative_is_shown_on_its_country_and_the_others_listed(
+    site: BuildResult,
+) -> None:
     page = site.html("countries/albania/")
     narrative = page.select_one(".country__narrative")
-    assert narrative is not None
+    assert narrative.h2.get_text(strip=True) == "What the 2010 report says"
     assert "Fixture text for prosecution." in narrative.get_text()
+    # inside the section, the narrative's own headings are one level down
+    assert [next(h.strings).strip() for h in narrative.select(".prose h3")] == [
+        "Tier rationale",
+        "Prosecution",
+    ]
+    others = [a["href"] for a in narrative.select("ul.inline-list a")]
+    assert others == ["https://example.org/tip/countries/albania/2009/"]
+
+
+def test_each_narrative_has_its_page_with_its_sources_as_links(site: BuildResult) -> None:
+    page = site.html("countries/albania/2010/")
+    assert page.h1.get_text(strip=True) == "Albania in the 2010 TIP Report"
+    sources = page.select(".narrative-facts__sources a")
+    assert [a["href"] for a in sources] == [
+        "https://example.org/reports/2010/albania",
+        "https://example.org/news/albania-2010",
+    ]
+    assert "Fixture Publisher, 2010" in sources[0].parent.get_text()
+    assert page.select_one(".narrative-facts .tier").get_text(strip=True) == "Tier 2"
+    assert "1 December 2026" in page.select_one(".narrative-facts").get_text()
+    crumbs = [li.get_text(strip=True) for li in page.select(".breadcrumbs li")]
+    assert crumbs[-2:] == ["Albania", "2010 report"]
+    assert site.path("countries/albania/2009/").is_file()
+
+
+def test_a_report_year_links_every_narrative_of_that_year(site: BuildResult) -> None:
+    links = site.html("reports/2010/").select("#narratives-heading ~ ul a")
+    assert [a.get_text(strip=True) for a in links] == ["Albania"]
+    assert links[0]["href"].endswith("countries/albania/2010/")
+
+
+def test_a_country_without_a_narrative_links_the_official_reports(site: BuildResult) -> None:
+    section = site.html("countries/burma/").select_one(".country__narrative")
+    assert "no summary yet" in section.get_text()
+    assert section.a["href"] == "https://www.state.gov/trafficking-in-persons-report/"
 
 
 def test_peers_are_same_region_and_tier(site: BuildResult) -> None:
@@ -158,24 +195,103 @@ def test_article_naming_an_unknown_country_is_reported(tmp_path: Path) -> None:
     ]
 
 
-def test_narrative_with_unknown_section_is_reported(tmp_path: Path) -> None:
+NARRATIVE = "content/countries/albania/2010.md"
+
+
+def _narrative_problem(tmp_path: Path, old: str, new: str) -> tuple[Path, list[str]]:
+    """Build the fixture with one change to Albania's 2010 narrative; return its warnings."""
     site_dir = _copy(tmp_path)
-    narrative = site_dir / "content/countries/albania.md"
-    narrative.write_text(narrative.read_text().replace("## Prosecution", "## Findings"))
-    result = _build_copy(site_dir)
-    assert len(result.warnings) == 1
-    assert f"{narrative}:7: the section 'Findings' is not a report section" in result.warnings[0]
+    narrative = site_dir / NARRATIVE
+    narrative.write_text(narrative.read_text(encoding="utf-8").replace(old, new), "utf-8")
+    return narrative, _build_copy(site_dir).warnings
+
+
+def test_narrative_with_unknown_section_is_reported(tmp_path: Path) -> None:
+    narrative, warnings = _narrative_problem(tmp_path, "## Prosecution", "## Findings")
+    assert len(warnings) == 1
+    assert f"{narrative}:13: the section 'Findings' is not a report section" in warnings[0]
+
+
+def test_narrative_whose_tier_contradicts_the_data_names_both(tmp_path: Path) -> None:
+    narrative, warnings = _narrative_problem(tmp_path, "Tier: 2\n", "Tier: 3\n")
+    assert warnings == [
+        f"{narrative}:3: Tier: the narrative says 3, but the tier data places Albania on Tier 2 "
+        "(2) in 2010. Fix: correct Tier: (and the text that states it), or the tier data if it "
+        "is wrong, with its source"
+    ]
+
+
+def test_narrative_without_a_source_is_reported(tmp_path: Path) -> None:
+    start = "Sources: Fixture report page 2010"
+    site_dir = _copy(tmp_path)
+    narrative = site_dir / NARRATIVE
+    lines = narrative.read_text(encoding="utf-8").split("\n")
+    kept = [line for line in lines if not line.startswith((start, "    Fixture news"))]
+    narrative.write_text("\n".join(kept), encoding="utf-8")
+    warnings = _build_copy(site_dir).warnings
+    assert warnings == [
+        f"{narrative}:1: Sources: the required field Sources is missing. Fix: add a line "
+        "'Sources: ...' to the header: What it was written from, one per line (indent further "
+        "lines by four spaces): title | publisher | year | URL."
+    ]
+
+
+def test_narrative_source_without_its_four_parts_is_reported(tmp_path: Path) -> None:
+    narrative, warnings = _narrative_problem(
+        tmp_path, "| Fixture News | 2010 | https://example.org/news/albania-2010", "| 2010"
+    )
+    assert warnings == [
+        f"{narrative}:7: Sources: this source is not title | publisher | year | URL (2 part(s) "
+        "where a source has 4). Fix: write e.g. Title of the page | Its publisher | 2010 | "
+        "https://..., one source per line (further lines indented by four spaces)"
+    ]
+
+
+def test_narrative_without_its_report_year_is_reported(tmp_path: Path) -> None:
+    narrative, warnings = _narrative_problem(tmp_path, "Report_year: 2010\n", "")
+    assert warnings == [
+        f"{narrative}:1: Report_year: the required field Report_year is missing. Fix: add a "
+        "line 'Report_year: ...' to the header: The report year it covers; the file is named "
+        "after it (2010.md)."
+    ]
+
+
+def test_narrative_whose_year_is_not_its_file_name_is_reported(tmp_path: Path) -> None:
+    narrative, warnings = _narrative_problem(tmp_path, "Report_year: 2010", "Report_year: 2009")
+    assert warnings == [
+        f"{narrative}:2: Report_year: the file is 2010.md but it says 2009. Fix: name the file "
+        "2009.md, or correct the year"
+    ]
 
 
 def test_narrative_for_unknown_country_is_reported(tmp_path: Path) -> None:
     site_dir = _copy(tmp_path)
-    (site_dir / "content/countries/albnia.md").write_text("Title: Typo\n\nText.\n")
+    folder = site_dir / "content/countries/albnia"
+    folder.mkdir()
+    (folder / "2010.md").write_text((site_dir / NARRATIVE).read_text(encoding="utf-8"))
+    warnings = _build_copy(site_dir).warnings
+    assert warnings == [
+        f"{folder / '2010.md'}: 'albnia' is not a country of the tier data. Fix: rename the "
+        "folder albania (its page's address, as in countries/<slug>/)"
+    ]
+
+
+def test_a_narrative_in_the_old_one_file_layout_is_reported(tmp_path: Path) -> None:
+    site_dir = _copy(tmp_path)
+    old = site_dir / "content/countries/albania.md"
+    old.write_text("Title: Albania\n\nText.\n", encoding="utf-8")
+    warnings = _build_copy(site_dir).warnings
+    assert any(f"{old}: a country narrative is now one file per report year" in w for w in warnings)
+
+
+def test_an_unreadable_narrative_leaves_out_that_file_only(tmp_path: Path) -> None:
+    site_dir = _copy(tmp_path)
+    (site_dir / NARRATIVE).write_bytes(b"Title: Albania\n\nCaf\xe9\n")
     result = _build_copy(site_dir)
-    assert len(result.warnings) == 1
-    assert (
-        "'albnia' is not a country slug of the tier data. Fix: rename it albania.md"
-        in (result.warnings[0])
-    )
+    assert any("is not UTF-8 text" in w for w in result.warnings)
+    assert not result.path("countries/albania/2010/").exists()
+    assert result.path("countries/albania/2009/").is_file()  # another 2010.md would be too
+    assert result.path("reports/2010/").is_file()
 
 
 # --- The real site: every country, every report year, the downloads --------------------------
@@ -257,7 +373,7 @@ def test_real_site_map_links_countries_and_home_summary_is_live(real_site: Build
     assert all(a["href"].startswith("https://example.org/tip/countries/") for a in links)
     home = real_site.html("")
     summary = home.select_one(".tier-summary").get_text(" ", strip=True)
-    assert "The 2015 TIP Report placed 188 countries" in summary
+    assert "In the data on this site, the 2015 TIP Report placed 188 countries" in summary
     assert "Tier 1 31 countries" in summary
 
 
@@ -275,3 +391,49 @@ def test_a_draft_naming_a_country_is_listed_only_in_the_preview(tmp_path: Path) 
     assert publish.warnings == []
     titles = [a.get_text() for a in publish.html("countries/burma/").select("li a")]
     assert "A draft about Burma" not in titles
+
+
+# --- The real site's narratives and wording -----------------------------------------------
+
+NARRATIVES = PROJECT / "content" / "countries"
+
+
+def test_real_site_every_narrative_builds_its_page_with_sources(real_site: BuildResult) -> None:
+    files = sorted(NARRATIVES.glob("*/*.md"))
+    assert len(files) >= 13
+    assert real_site.warnings == []
+    for file in files:
+        page = real_site.html(f"countries/{file.parent.name}/{file.stem}/")
+        links = page.select(
+            ".narrative-facts__sources a[href^='https://'], .narrative-facts__sources a[href^='http://']"
+        )
+        assert links, file
+        country = real_site.html(f"countries/{file.parent.name}/")
+        assert f"What the {file.stem} report says" in country.select_one("#narrative-heading").text
+    listed = real_site.html("reports/2010/").select("#narratives-heading ~ ul a")
+    assert len(listed) == len(files)
+
+
+def test_real_site_an_unbroken_run_says_since_when(real_site: BuildResult) -> None:
+    movement = real_site.html("countries/burma/").select_one(".country__movement").get_text()
+    assert "On Tier 2 Watch List in every report since 2012." in " ".join(movement.split())
+
+
+def test_real_site_the_watch_list_has_no_count_before_it_existed(real_site: BuildResult) -> None:
+    row = real_site.html("reports/").select_one("table.data-table tbody tr")
+    cells = [cell.get_text(strip=True) for cell in row.select("td")]
+    assert row.th.get_text(strip=True) == "2001"
+    assert cells[2] == "—"  # Tier 1, Tier 2, then Tier 2 Watch List
+
+
+def test_real_site_an_inverted_name_shows_its_common_name(real_site: BuildResult) -> None:
+    page = real_site.html("countries/congo-democratic-republic-of-the/")
+    assert page.h1.get_text(strip=True) == "Congo, Democratic Republic of the"
+    assert "Democratic Republic of the Congo" in page.select_one(".country__common-name").text
+
+
+def test_real_site_repeats_no_myth_about_what_trafficking_is(real_site: BuildResult) -> None:
+    """The legal test is force, fraud or coercion (none for a minor in commercial sex)."""
+    for file in real_site.output.rglob("*"):
+        if file.suffix in (".html", ".xml", ".json", ".txt"):
+            assert "not free to leave" not in file.read_text(encoding="utf-8").lower(), file

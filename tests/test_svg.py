@@ -246,7 +246,7 @@ def test_counts_desc_names_first_and_latest_years(data: TipData) -> None:
     for year in (data.years[0], data.latest_year):
         counts = data.counts(year)
         assert f"{counts['1']} on Tier 1 and {counts['3']} on Tier 3" in desc
-        assert f"In {year} the report included {sum(counts.values())} countries" in desc
+        assert f"In the data, the {year} report has {sum(counts.values())} countries" in desc
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,9 @@ class Entry:
     """One metadata field as written: its name, value and line."""
 
     name: str
-    value: str
+    value: str  # every line of the value, joined by spaces (as Pelican joins most fields)
     line: int
+    lines: tuple[str, ...] = ()  # the value as written, one item per line
 
 
 @dataclass
@@ -49,10 +50,14 @@ def parse(text: str) -> Header:
         match = _FIELD.match(line)
         continued = _CONTINUATION.match(line)
         if match:
-            header.entries.append(Entry(match["key"], match["value"].strip(), number))
+            value = match["value"].strip()
+            header.entries.append(Entry(match["key"], value, number, (value,)))
         elif continued and header.entries:
             last = header.entries.pop()
-            header.entries.append(Entry(last.name, f"{last.value} {continued['value']}", last.line))
+            more = continued["value"].strip()
+            header.entries.append(
+                Entry(last.name, f"{last.value} {more}", last.line, (*last.lines, more))
+            )
         else:
             header.stray = number  # the meta extension stops here: the rest becomes text
             number -= 1

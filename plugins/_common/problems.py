@@ -15,6 +15,10 @@ from .header import parse
 from .text import NotUtf8Error, read_text
 
 _PROJECT_ROOT = Path(__file__).resolve().parents[2]
+# A key in Pelican's settings: the content files that cannot be read (reported once), as
+# resolved paths, for the generators that read files themselves (Pelican's own use
+# IGNORE_FILES, which matches file names only: every country has a 2010.md).
+LEFT_OUT = "_CONTENT_LEFT_OUT"
 
 
 def display_path(path: str | os.PathLike[str]) -> str:

@@ -68,3 +68,19 @@ def plain_text(value: object) -> str:
     text = Markup(str(value or "")).striptags()
     text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
     return _SPACES.sub(" ", text).strip()
+
+
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
+
+
+def shift_headings(html: str, levels: int) -> str:
+    """Return content HTML with every heading ``levels`` deeper (h2 becomes h3), at most h6.
+
+    For content shown inside a section of another page (a narrative on its country's page),
+    so the page's outline stays one tree.
+    """
+
+    def shifted(match: re.Match[str]) -> str:
+        return f"<{match[1]}h{min(int(match[2]) + levels, 6)}"
+
+    return _HEADING_TAG.sub(shifted, html)

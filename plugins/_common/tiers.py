@@ -14,6 +14,11 @@ class Tier:
     short: str
     meaning: str
     rank: int | None  # 1 is best; None for special cases, which are not ranked
+    since: int | None = None  # the first report with this tier, when it came later than 2001
+
+    def exists_in(self, year: int) -> bool:
+        """Return whether the reports of ``year`` had this tier at all."""
+        return self.since is None or year >= self.since
 
     @property
     def css(self) -> str:
@@ -53,6 +58,7 @@ TIERS: dict[str, Tier] = {
             "significant efforts, but concerns such as a large or growing number of victims, "
             "or a failure to show increasing efforts, put it on watch.",
             3,
+            since=2004,  # the first report year with Watch List placements in the data
         ),
         Tier(
             "3",

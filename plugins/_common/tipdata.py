@@ -81,6 +81,16 @@ class Country:
     placements: tuple[Placement, ...]  # ordered by year
 
     @property
+    def common_name(self) -> str:
+        """Return the name in running text when the report's name is inverted, else ""
+
+        The report lists "Congo, Democratic Republic of the"; readers know "Democratic
+        Republic of the Congo". The site uses the report's name and shows this one beside it.
+        """
+        head, comma, tail = self.name.partition(", ")
+        return f"{tail} {head}" if comma else ""
+
+    @property
     def latest(self) -> Placement:
         """Return the newest placement."""
         return self.placements[-1]
@@ -95,6 +105,16 @@ class Country:
         """Describe the newest placement against the one before it."""
         previous = self.previous
         return movement(previous.tier if previous else None, self.latest.tier)
+
+    @property
+    def latest_since(self) -> int:
+        """Return the first year of the unbroken run of reports that gave the newest tier."""
+        since = self.latest.year
+        for placement in reversed(self.placements[:-1]):
+            if placement.tier != self.latest.tier or placement.year != since - 1:
+                break  # another tier, or a report that left the country out
+            since = placement.year
+        return since
 
     def placement_in(self, year: int) -> Placement | None:
         """Return the placement of ``year``, or None when the report did not include it."""

@@ -13,7 +13,8 @@ Signals: ``initialized`` (defaults), ``get_generators`` (the checks: by then eve
 settings are merged, and no content has been read).
 Settings read (defaults in :mod:`.settings`): ``CONTENT_CHECKS_CATEGORIES`` (the news
 categories), and Pelican's ``PATH``, ``ARTICLE_PATHS``, ``PAGE_PATHS``, ``IGNORE_FILES``
-(extended with the unreadable files).
+(extended with the names of unreadable news, pages and campaigns); it sets
+``_CONTENT_LEFT_OUT`` (every unreadable file, for the generators that read files themselves).
 """
 
 from __future__ import annotations
@@ -28,15 +29,16 @@ from zoneinfo import ZoneInfo
 
 from pelican import signals
 
-from plugins._common.problems import report
+from plugins._common.problems import LEFT_OUT, report
 from plugins._common.settings import apply_defaults
 
 from . import logfilter
 from .checks import Build, check_file
-from .schema import CAMPAIGN, NARRATIVE, NEWS, PAGE, Schema
+from .schema import CAMPAIGN, COUNTRY_NARRATIVE, NEWS, PAGE, REPORT_NOTE, Schema
 from .settings import DEFAULTS
 
 logger = logging.getLogger(__name__)
+PELICAN_READS = (NEWS, PAGE, CAMPAIGN)  # the types read by generators that use IGNORE_FILES
 
 
 def add_defaults(pelican) -> None:
@@ -55,13 +57,16 @@ def check_content(pelican) -> None:
         if settings.get("WITH_FUTURE_DATES", True)
         else datetime.datetime.now(ZoneInfo(settings["TIMEZONE"])),
     )
+    settings[LEFT_OUT] = set()
     for path, schema in _content_files(settings):
         problems = check_file(path, schema, build)
         for problem in problems:
             where = f"{problem.field}: " if problem.field else ""
             report(logger, path, where + problem.problem, problem.fix, line=problem.line)
         if any(problem.fatal for problem in problems):
-            settings["IGNORE_FILES"] = [*settings["IGNORE_FILES"], glob.escape(path.name)]
+            settings[LEFT_OUT].add(path.resolve())
+            if schema in PELICAN_READS:  # Pelican's generators skip by file name only
+                settings["IGNORE_FILES"] = [*settings["IGNORE_FILES"], glob.escape(path.name)]
 
 
 def _content_files(settings: dict) -> Iterator[tuple[Path, Schema]]:
@@ -70,8 +75,8 @@ def _content_files(settings: dict) -> Iterator[tuple[Path, Schema]]:
         (settings["ARTICLE_PATHS"], NEWS),
         (settings["PAGE_PATHS"], PAGE),
         (settings.get("CAMPAIGNS_PATHS", []), CAMPAIGN),
-        (settings.get("COUNTRIES_NARRATIVE_PATHS", []), NARRATIVE),
-        (settings.get("COUNTRIES_REPORT_NOTE_PATHS", []), NARRATIVE),
+        (settings.get("COUNTRIES_NARRATIVE_PATHS", []), COUNTRY_NARRATIVE),
+        (settings.get("COUNTRIES_REPORT_NOTE_PATHS", []), REPORT_NOTE),
     ]
     ignored = settings["IGNORE_FILES"]
     for paths, schema in folders:

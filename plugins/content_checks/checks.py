@@ -12,7 +12,9 @@ from pathlib import Path
 from pelican.utils import get_date
 
 from plugins._common.header import Entry, Header, parse
+from plugins._common.sources import EXAMPLE, SourceError, parse_source
 from plugins._common.text import NotUtf8Error, read_text
+from plugins._common.tiers import TIERS
 
 from .rawhtml import html_tags
 from .schema import STATUSES, SUMMARY_MAX, Kind, Schema
@@ -257,6 +259,47 @@ def _image(entry: Entry, path: Path, root: Path, **_) -> Iterator[Problem]:
         )
 
 
+def _year(entry: Entry, path: Path, **_) -> Iterator[Problem]:
+    if not re.fullmatch(r"\d{4}", entry.value):
+        yield Problem(
+            entry.line,
+            entry.name,
+            f"{entry.value!r} is not a report year",
+            "write the year the report came out, four digits, e.g. 2010",
+        )
+    elif path.stem != entry.value:
+        yield Problem(
+            entry.line,
+            entry.name,
+            f"the file is {path.name} but it says {entry.value}",
+            f"name the file {entry.value}.md, or correct the year",
+        )
+
+
+def _tier(entry: Entry, **_) -> Iterator[Problem]:
+    if entry.value not in TIERS:
+        yield Problem(
+            entry.line,
+            entry.name,
+            f"{entry.value!r} is not a tier",
+            f"write one of: {', '.join(TIERS)} (2WL is the Tier 2 Watch List)",
+        )
+
+
+def _sources(entry: Entry, **_) -> Iterator[Problem]:
+    for offset, line in enumerate(entry.lines):
+        try:
+            parse_source(line)
+        except SourceError as error:
+            yield Problem(
+                entry.line + offset,
+                entry.name,
+                f"this source is not title | publisher | year | URL ({error})",
+                f"write e.g. {EXAMPLE}, one source per line (further lines indented by four "
+                "spaces)",
+            )
+
+
 _VALUE_CHECKS = {
     Kind.DATETIME: _datetime,
     Kind.DATE: _date,
@@ -266,6 +309,9 @@ _VALUE_CHECKS = {
     Kind.YES_NO: _yes_no,
     Kind.SUMMARY: _summary,
     Kind.IMAGE: _image,
+    Kind.YEAR: _year,
+    Kind.TIER: _tier,
+    Kind.SOURCES: _sources,
 }
 
 

@@ -22,6 +22,9 @@ class Kind(Enum):
     IMAGE = "image"
     YES_NO = "yes/no"
     SUMMARY = "summary"
+    YEAR = "year"  # a report year: four digits, the file's name
+    TIER = "tier"  # a tier code: 1, 2, 2WL, 3, special
+    SOURCES = "sources"  # title | publisher | year | URL, one per line
 
 
 @dataclass(frozen=True)
@@ -161,4 +164,36 @@ PAGE = Schema(
     ),
 )
 
-NARRATIVE = Schema("narrative", (_TITLE, _STATUS))
+COUNTRY_NARRATIVE = Schema(
+    "country narrative",
+    (
+        _TITLE,
+        FieldSpec(
+            "Report_year",
+            Kind.YEAR,
+            True,
+            "The report year it covers; the file is named after it (2010.md).",
+            "2010",
+        ),
+        FieldSpec(
+            "Tier",
+            Kind.TIER,
+            True,
+            "The tier that report gave the country: 1, 2, 2WL, 3 or special.",
+            "3",
+        ),
+        FieldSpec("Written", Kind.DATE, True, "When this summary was written, YYYY-MM-DD."),
+        FieldSpec("Summary", Kind.SUMMARY, False, _SUMMARY.help),
+        FieldSpec(
+            "Sources",
+            Kind.SOURCES,
+            True,
+            "What it was written from, one per line (indent further lines by four spaces): "
+            "title | publisher | year | URL.",
+            "Trafficking in Persons Report 2010: Cuba | UNHCR Refworld | 2010 | https://...",
+        ),
+        _STATUS,
+    ),
+)
+
+REPORT_NOTE = Schema("report note", (_TITLE, _STATUS))

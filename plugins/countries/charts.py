@@ -533,7 +533,7 @@ def counts_summary(data: TipData) -> str:
     for year in dict.fromkeys((data.years[0], data.latest_year)):
         counts = data.counts(year)
         sentences.append(
-            f"In {year} the report included {countries_phrase(sum(counts.values()))}: "
+            f"In the data, the {year} report has {countries_phrase(sum(counts.values()))}: "
             f"{counts['1']} on Tier 1 and {counts['3']} on Tier 3."
         )
     return " ".join(sentences)

@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
+from pelican.contents import Page
 from pelican.generators import Generator
 
 from plugins._common.mentions import Mentions, name_countries
 from plugins._common.output import is_selected, write_text
 from plugins._common.problems import stop
-from plugins._common.text import read_text
+from plugins._common.text import read_text, shift_headings
 from plugins._common.tiers import TIERS
 from plugins._common.tipdata import (
     REGIONS,
@@ -27,7 +28,7 @@ from . import pages
 from .charts import counts_chart, history_chart
 from .downloads import FIELD_MEANINGS, to_csv, to_json
 from .links import Links
-from .narratives import check_sections, read_narratives
+from .narratives import check_sections, read_country_narratives, read_notes
 from .worldmap import countries_off_map, world_map
 
 logger = logging.getLogger(__name__)
@@ -48,23 +49,20 @@ class CountriesGenerator(Generator):
             stop(logger, str(error))
         # Drafts are checked too, but listed on country pages only where drafts are shown.
         name_countries(data, [*self.context.get("articles", []), *self.context.get("drafts", [])])
-        narratives = read_narratives(
-            self,
-            self.settings["COUNTRIES_NARRATIVE_PATHS"],
-            {country.slug for country in data.countries},
-            "country slug",
-        )
         links = Links(self.settings)
-        for slug, narrative in narratives.items():
-            check_sections(narrative.source_path)
-            # {filename}/countries/<slug>.md links to the country's page
-            narrative.override_url = links.country(data.by_slug[slug])
-            self.add_source_path(narrative)
-        notes = read_narratives(
-            self,
-            self.settings["COUNTRIES_REPORT_NOTE_PATHS"],
-            {str(year) for year in data.years},
-            "report year",
+        narratives = read_country_narratives(
+            self, self.settings["COUNTRIES_NARRATIVE_PATHS"], data, links
+        )
+        by_year: dict[int, list[Page]] = {}
+        for pages_of_country in narratives.values():
+            for narrative in pages_of_country:
+                check_sections(narrative.source_path)
+                self.add_source_path(narrative)
+                by_year.setdefault(narrative.narrative.year, []).append(narrative)
+        for year_narratives in by_year.values():
+            year_narratives.sort(key=lambda page: page.narrative.country.name)
+        notes = read_notes(
+            self, self.settings["COUNTRIES_REPORT_NOTE_PATHS"], {str(y) for y in data.years}
         )
         for year, note in notes.items():
             note.override_url = links.report(int(year))
@@ -76,6 +74,7 @@ class CountriesGenerator(Generator):
             country_links=links,
             country_articles=Mentions(self.context, bool(self.settings.get("SHOW_DRAFTS"))),
             country_narratives=narratives,
+            report_narratives=by_year,
             report_notes=notes,
             office_figures=figures,
         )
@@ -98,6 +97,7 @@ class CountriesGenerator(Generator):
         for country in data.countries:
             if not is_selected(self.settings, links.country_save_as(country)):
                 continue  # a partial build: no chart to draw for a page it does not write
+            narratives = self.context["country_narratives"].get(country.slug, [])
             self._write(
                 writer,
                 links.country_save_as(country),
@@ -105,7 +105,9 @@ class CountriesGenerator(Generator):
                 "country",
                 page_meta=pages.country_meta(self.settings, country, links),
                 country=country,
-                narrative=self.context["country_narratives"].get(country.slug),
+                narratives=narratives,
+                # shown inside a section of the country's page: its headings one level down
+                newest_content=shift_headings(narratives[0].content, 1) if narratives else "",
                 mentions=self.context["country_articles"][country.slug],
                 peers=_peers(data, country),
                 history_svg=history_chart(country, data.years, "history"),
@@ -141,8 +143,27 @@ class CountriesGenerator(Generator):
                 next_year=data.years[index + 1] if index + 1 < len(data.years) else None,
                 placements=data.in_year(year),
                 note=self.context["report_notes"].get(str(year)),
+                narratives=self.context["report_narratives"].get(year, []),
             )
+        for country_narratives in self.context["country_narratives"].values():
+            for narrative in country_narratives:
+                self._write_narrative(writer, narrative, country_narratives)
         self._write_data(writer, data, links)
+
+    def _write_narrative(self, writer, page: Page, others: list[Page]) -> None:
+        """Write one country narrative's own page."""
+        facts = page.narrative
+        links = self.context["country_links"]
+        self._write(
+            writer,
+            facts.save_as,
+            facts.url,
+            "narrative",
+            page_meta=pages.narrative_meta(self.settings, facts, page, links),
+            country=facts.country,
+            narrative=page,
+            narratives=others,
+        )
 
     def _write_data(self, writer, data: TipData, links: Links) -> None:
         """Write the two downloads and the page that documents them."""

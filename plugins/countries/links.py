@@ -25,6 +25,14 @@ class Links:
         """Return the output path of a country's page."""
         return self._get("PAGE_SAVE_AS", slug=country.slug)
 
+    def narrative(self, country: Country, year: int) -> str:
+        """Return the URL of a country's narrative for one report year."""
+        return self._get("NARRATIVE_URL", slug=country.slug, year=year)
+
+    def narrative_save_as(self, country: Country, year: int) -> str:
+        """Return the output path of a country's narrative for one report year."""
+        return self._get("NARRATIVE_SAVE_AS", slug=country.slug, year=year)
+
     def region(self, region: Region) -> str:
         """Return the URL of a region's page."""
         return self._get("REGION_URL", slug=region.slug)

@@ -6,9 +6,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from plugins._common.pages import Crumb, PageMeta, document_title, trail
+from plugins._common.text import plain_text
 from plugins._common.tipdata import Country, Region, TipData
 
 from .links import Links
+from .narratives import Narrative
 
 REPORTS = "Tiers by report year"
 
@@ -114,4 +116,33 @@ def data_meta(settings: Mapping[str, Any], data: TipData, links: Links) -> PageM
         ),
         url=links.data,
         trail=(*trail((REPORTS, links.reports)), Crumb("Open data", links.data)),
+    )
+
+
+def narrative_meta(
+    settings: Mapping[str, Any], facts: Narrative, page: Any, links: Links
+) -> PageMeta:
+    """Describe a country narrative's own page."""
+    country, year, url = facts.country, facts.year, facts.url
+    heading = plain_text(page.title)
+    summary = plain_text(page.metadata.get("summary", ""))
+    return PageMeta(
+        kind="narrative",
+        heading=heading,
+        title=document_title(settings, heading),
+        description=summary
+        or (
+            f"What the {year} Trafficking in Persons Report says about {country.name} "
+            f"({facts.placement.tier.label}), summarised with its sources."
+        ),
+        url=url,
+        trail=(
+            *trail(
+                ("Countries", links.countries),
+                (country.region.name, links.region(country.region)),
+                (country.name, links.country(country)),
+            ),
+            Crumb(f"{year} report", url),
+        ),
+        listed=getattr(page, "status", "published") == "published",
     )

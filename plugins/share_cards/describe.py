@@ -153,7 +153,7 @@ def _campaign(campaign: Any, meta: PageMeta, site: Site, brand: dict[str, str]) 
 def _data_page(
     context: Mapping[str, Any], meta: PageMeta, brand: dict[str, str], section: str
 ) -> CardSpec | None:
-    """Return the spec of a country, region or report-year page."""
+    """Return the spec of a country, narrative, region or report-year page."""
     tip = context.get("tip")
     if meta.kind == "country":
         country = context["country"]
@@ -176,6 +176,19 @@ def _data_page(
             badge_caption=f"in the {latest.year} report",
             cells=tuple(cells),
             cells_caption=f"Tier in each report, {years[0]}–{years[-1]}" if years else "",
+            **brand,
+        )
+    if meta.kind == "narrative":
+        facts = context["narrative"].narrative
+        return CardSpec(
+            kind="narrative",
+            title=meta.heading,
+            kicker=f"TIP Report {facts.year} · What it says",
+            subtitle=facts.country.region.name,
+            deck=plain_text(context["narrative"].metadata.get("summary", "")),
+            badge=facts.placement.tier.label,
+            badge_tier=facts.placement.tier.code,
+            badge_caption=f"in the {facts.year} report",
             **brand,
         )
     if meta.kind == "region":
