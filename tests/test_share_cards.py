@@ -291,6 +291,26 @@ def test_card_is_1200_by_630_within_budget_and_reproducible(name: str) -> None:
         assert (image.format, image.size) == ("PNG", (WIDTH, HEIGHT))
 
 
+def test_the_first_card_of_a_kind_does_not_change_the_others() -> None:
+    """Cards of one kind share a palette; which card a worker draws first must not matter."""
+    country = SPECS["country"]
+    tier3 = replace(country, badge="Tier 3", badge_tier="3", cells=country.cells[:3])
+    for first, then in (
+        (tier3, country),
+        (SPECS["sample article"], SPECS["long title"]),
+        (SPECS["long title"], SPECS["sample article"]),
+        (SPECS["sample campaign"], SPECS["campaign"]),
+    ):
+        alone = render(_job(then))
+        busy = Renderer(*_fonts_of(_job(then)))
+        busy.render(_job(first))
+        assert busy.render(_job(then)) == alone, then.title
+
+
+def _fonts_of(job: CardJob) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return job.regular, job.bold
+
+
 def test_photo_card_is_a_jpeg_within_budget() -> None:
     photo = SITES / "cards" / "content" / "images" / "photo.jpg"
     data = render(_job(_spec(title=LONG_TITLE, photo=str(photo), photo_alt="Houses"), "jpeg"))

@@ -71,7 +71,11 @@ class Renderer:
 
 
 def _reference(job: CardJob) -> CardJob:
-    """Return a card of ``job``'s kind that uses every colour such a card may use."""
+    """Return a card of ``job``'s kind that uses every colour such a card may use.
+
+    It depends on the kind and the palette only (never on the card asked for first), so
+    every card of a kind maps onto the same colours whatever order a build draws them in.
+    """
     spec = job.spec
     tiers = [code for code in job.palette.tiers if code] or [None]
     cells = tuple(Cell("2WL", str(2000 + i), code) for i, code in enumerate(tiers))
@@ -81,15 +85,15 @@ def _reference(job: CardJob) -> CardJob:
         brand_department=spec.brand_department,
         brand_name=spec.brand_name,
         kicker="News · Reference",
-        band="Reference band" if spec.band else "",
+        band="Reference band",
         subtitle="1 January 2010",
         deck=_REFERENCE_TITLE,
-        badge="Tier 2 Watch List" if spec.badge else "",
-        badge_tier=spec.badge_tier,
-        badge_caption="in the 2010 report" if spec.badge else "",
-        cells=(*cells, Cell("–", "2099", None)) if spec.cells else (),
-        cells_caption="Reference" if spec.cells else "",
-        hashtag="#Reference" if spec.hashtag else "",
+        badge="Tier 2 Watch List",
+        badge_tier=tiers[0],
+        badge_caption="in the 2010 report",
+        cells=(*cells, Cell("–", "2099", None)),
+        cells_caption="Reference",
+        hashtag="#Reference",
     )
     return CardJob(reference, job.palette, job.regular, job.bold, job.fmt, job.max_bytes)
 
