@@ -61,16 +61,6 @@ from plugins.seo.settings import DEFAULTS as SEO_DEFAULTS
 
 RULES = SEO_DEFAULTS["SEO_CACHE_CONTROL"]
 MAX_REQUESTS = 5000  # the crawler's bound: the real site has a few hundred pages
-COPY_PATTERNS = (
-    ".git",
-    ".venv",
-    "node_modules",
-    "output",
-    ".output-*",
-    "__pycache__",
-    ".*_cache",
-    "tests",
-)
 
 
 # --- Helpers -----------------------------------------------------------------------------

@@ -198,25 +198,25 @@ def _date(entry: Entry, **_) -> Iterator[Problem]:
         )
 
 
+def _choice(
+    entry: Entry, allowed: Sequence[str], what: str, fix: str, fatal: bool = False
+) -> Iterator[Problem]:
+    """A problem when the field's value is not one of ``allowed``."""
+    if entry.value not in allowed:
+        yield Problem(entry.line, entry.name, f"{entry.value!r} is not {what}", fix, fatal=fatal)
+
+
 def _category(entry: Entry, categories: Sequence[str], **_) -> Iterator[Problem]:
-    if categories and entry.value not in categories:
-        yield Problem(
-            entry.line,
-            entry.name,
-            f"{entry.value!r} is not a news category",
-            f"write one of: {', '.join(categories)}",
+    if categories:
+        yield from _choice(
+            entry, categories, "a news category", f"write one of: {', '.join(categories)}"
         )
 
 
 def _status(entry: Entry, **_) -> Iterator[Problem]:
-    if entry.value not in STATUSES:
-        yield Problem(
-            entry.line,
-            entry.name,
-            f"{entry.value!r} is not a status",
-            f"write one of: {', '.join(STATUSES)}",
-            fatal=True,
-        )
+    yield from _choice(
+        entry, STATUSES, "a status", f"write one of: {', '.join(STATUSES)}", fatal=True
+    )
 
 
 def _hashtag(entry: Entry, **_) -> Iterator[Problem]:
@@ -230,13 +230,7 @@ def _hashtag(entry: Entry, **_) -> Iterator[Problem]:
 
 
 def _yes_no(entry: Entry, **_) -> Iterator[Problem]:
-    if entry.value not in ("yes", "no"):
-        yield Problem(
-            entry.line,
-            entry.name,
-            f"{entry.value!r} is not yes or no",
-            "write yes or no, lower case",
-        )
+    yield from _choice(entry, ("yes", "no"), "yes or no", "write yes or no, lower case")
 
 
 def _summary(entry: Entry, **_) -> Iterator[Problem]:
@@ -277,13 +271,9 @@ def _year(entry: Entry, path: Path, **_) -> Iterator[Problem]:
 
 
 def _tier(entry: Entry, **_) -> Iterator[Problem]:
-    if entry.value not in TIERS:
-        yield Problem(
-            entry.line,
-            entry.name,
-            f"{entry.value!r} is not a tier",
-            f"write one of: {', '.join(TIERS)} (2WL is the Tier 2 Watch List)",
-        )
+    yield from _choice(
+        entry, TIERS, "a tier", f"write one of: {', '.join(TIERS)} (2WL is the Tier 2 Watch List)"
+    )
 
 
 def _sources(entry: Entry, **_) -> Iterator[Problem]:
