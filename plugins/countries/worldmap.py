@@ -8,7 +8,10 @@ written as compact relative path data rounded to 0.1 unit.
 Each country placed in the year is a link (``<a href>`` with a ``<title>`` naming its tier)
 around a ``<path class="map-tier-<code>">``; Tier 2 Watch List and special cases also get a
 pattern fill, so tier is not told by colour alone. Countries not in that year's report are
-``map-none`` and not linked. The ``<svg>`` has no ``role="img"`` because it holds links.
+``map-none`` and not linked. The ``<svg>`` has no ``role="img"`` because it holds links, and
+no text: its key is an HTML list after it (``<ul class="map-key">``), whose text the page sizes
+like any other, with a small ``aria-hidden`` SVG swatch per row drawn like the countries it
+stands for (the swatch carries its own pattern, so it does not depend on the map's ids).
 """
 
 from __future__ import annotations
@@ -29,13 +32,15 @@ from plugins._common.tiers import TIERS
 from plugins._common.tipdata import Country, TipData
 
 from .charts import (
+    PATTERNS,
+    SVG_NS,
     TIER_ORDER,
     element,
     join_words,
+    pattern_def,
     pattern_defs,
     pattern_fill,
     svg_open,
-    text_element,
     title_desc,
 )
 
@@ -356,37 +361,48 @@ def _country_shape(
 
 @dataclass(frozen=True)
 class LegendRow:
-    """One line of the map's key: a swatch drawn like the countries it stands for."""
+    """One line of the map's key: a tier (None for "not in the report") and its label."""
 
-    css: str
-    fill: str | None
+    code: str | None
     label: str
 
+    @property
+    def css(self) -> str:
+        """Return the class that colours the row's swatch like its countries."""
+        return "map-none" if self.code is None else f"map-{TIERS[self.code].css}"
 
-LEGEND_ROW = 26.0
 
-
-def legend_rows(data: TipData, year: int, id_prefix: str) -> list[LegendRow]:
+def legend_rows(data: TipData, year: int) -> list[LegendRow]:
     """Return the key's rows: each tier on the map in ``year``, then "not in the report"."""
     counts = data.counts(year)
-    rows = [
-        LegendRow(f"map-{TIERS[code].css}", pattern_fill(id_prefix, code), TIERS[code].label)
-        for code in TIER_ORDER
-        if counts[code]
-    ]
-    return [*rows, LegendRow("map-none", None, f"Not in the {year} report")]
+    rows = [LegendRow(code, TIERS[code].label) for code in TIER_ORDER if counts[code]]
+    return [*rows, LegendRow(None, f"Not in the {year} report")]
 
 
-def _legend(rows: Sequence[LegendRow], bottom: float) -> str:
-    """Draw the key in one column whose last row ends at ``bottom``."""
-    parts = []
-    top = bottom - len(rows) * LEGEND_ROW
-    for index, row in enumerate(rows):
-        y = top + index * LEGEND_ROW
-        swatch = {"class": f"swatch {row.css}", "x": 8.0, "y": y, "width": 22.0}
-        parts.append(element("rect", {**swatch, "height": 16.0, "fill": row.fill}))
-        parts.append(text_element(38, y + 13, row.label, class_="legend-label"))
-    return element("g", {"class": "legend"}, "".join(parts))
+def _swatch(row: LegendRow, id_prefix: str) -> str:
+    """Draw a row's swatch as a small decorative SVG, with its own pattern if it has one."""
+    patterned = row.code is not None and row.code in PATTERNS
+    defs = element("defs", {}, pattern_def(id_prefix, row.code)) if patterned else ""
+    fill = pattern_fill(id_prefix, row.code) if patterned else None
+    rect = {"class": f"swatch {row.css}", "x": 1, "y": 1, "width": 20, "height": 14, "fill": fill}
+    attributes = {
+        "xmlns": SVG_NS,
+        "class": "map-key__swatch",
+        "viewBox": "0 0 22 16",
+        "width": 22,
+        "height": 16,
+        "aria-hidden": "true",
+    }
+    return element("svg", attributes, defs + element("rect", rect))
+
+
+def map_key(data: TipData, year: int, id_prefix: str) -> str:
+    """Return the map's key as an HTML list: a swatch and label per tier on the map."""
+    items = "".join(
+        element("li", {}, _swatch(row, id_prefix) + escape(row.label, quote=False))
+        for row in legend_rows(data, year)
+    )
+    return element("ul", {"class": "map-key", "aria-label": f"Key to the {year} map"}, items)
 
 
 def map_summary(data: TipData, year: int) -> str:
@@ -409,7 +425,7 @@ def map_summary(data: TipData, year: int) -> str:
     return text
 
 
-def world_map(data: TipData, year: int, href: Callable[[Country], str], id_prefix: str) -> str:
+def map_svg(data: TipData, year: int, href: Callable[[Country], str], id_prefix: str) -> str:
     """Draw the world's countries coloured and patterned by tier in ``year``, each linked."""
     geometry = load_geometry()
     matched, others = match_outlines(data, geometry)
@@ -421,10 +437,14 @@ def world_map(data: TipData, year: int, href: Callable[[Country], str], id_prefi
     )
     title = f"World map of TIP Report tiers, {year}"
     return (
-        svg_open(id_prefix, geometry.width, geometry.height, "world-map", image=False, font_size=16)
+        svg_open(id_prefix, geometry.width, geometry.height, "world-map", image=False)
         + title_desc(id_prefix, title, map_summary(data, year))
         + element("defs", {}, pattern_defs(id_prefix))
         + element("g", {"class": "countries", "fill-rule": "evenodd"}, background + shapes)
-        + _legend(legend_rows(data, year, id_prefix), geometry.height - 2)
         + "</svg>"
     )
+
+
+def world_map(data: TipData, year: int, href: Callable[[Country], str], id_prefix: str) -> str:
+    """Return the map of ``year`` followed by its key (ids ``<id_prefix>-*``, ``-key-*``)."""
+    return map_svg(data, year, href, id_prefix) + map_key(data, year, f"{id_prefix}-key")
