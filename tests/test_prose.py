@@ -88,3 +88,31 @@ def test_image_without_alt_is_reported(build_site: Builder) -> None:
     assert messages, result.warnings
     assert any("alt" in m.replace("missing-alt", "") for m in messages), messages
     assert any(m.split(": ", 1)[0].endswith("missing-alt.md:7") for m in messages), messages
+
+
+def test_a_phone_number_in_the_text_dials_and_one_in_code_does_not(
+    minimal_preview: BuildResult,
+) -> None:
+    """A number in running text becomes a tel: link; the same number in `code` stays text."""
+    intro = minimal_preview.html("get-help/").select_one(".get-help__intro")
+    links = intro.select("a.tel")
+    assert [(a.get_text(), a["href"]) for a in links] == [("1-888-373-7888", "tel:+18883737888")]
+    assert intro.code.get_text() == "1-888-373-7888" and intro.code.a is None
+
+
+def test_a_heading_link_stays_with_the_last_word(minimal_preview: BuildResult) -> None:
+    """The "#" link and the heading's last word share a no-wrap span: never "#" alone."""
+    heading = minimal_preview.html("about/").find("h3", id="how-tiers-are-set")
+    span = heading.select_one("span.nowrap")
+    assert span is not None, str(heading)
+    assert span.get_text() == "set#"
+    assert span.a is not None and "heading-anchor" in span.a["class"]
+    assert heading.get_text() == "How tiers are set#"
+
+
+def test_an_empty_corner_header_cell_is_a_data_cell(minimal_preview: BuildResult) -> None:
+    """`| | 2001 |` writes an empty <td> in the corner, not an empty <th> (axe: empty header)."""
+    tables = minimal_preview.html("about/").find_all("table")
+    corner = tables[1].thead.tr.find(["th", "td"])
+    assert corner.name == "td" and corner.get_text(strip=True) == ""
+    assert [th.get_text() for th in tables[1].thead.find_all("th")] == ["2001", "2010"]

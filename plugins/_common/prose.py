@@ -22,6 +22,7 @@ class Prose:
     links: tuple[str, ...] = ()  # every href and src, as written ("{filename}/pages/a.md#x")
     ids: frozenset[str] = frozenset()  # every id the document's HTML carries
     images: tuple[str, ...] = ()  # the images shown in responsive versions, from PATH
+    outline: tuple[tuple[str, str], ...] = ()  # (id, text) of each h2, for "On this page"
 
 
 def prose_of(content: Any) -> Prose | None:

@@ -84,3 +84,27 @@ def shift_headings(html: str, levels: int) -> str:
         return f"<{match[1]}h{min(int(match[2]) + levels, 6)}"
 
     return _HEADING_TAG.sub(shifted, html)
+
+
+# A North American number as the site writes it: 911, 1-888-373-7888 or 888-373-7888.
+PHONE = re.compile(r"(?<![\w-])(?:911|(?:1-)?\d{3}-\d{3}-\d{4})(?![\w-])")
+PHONE_CLASS = "tel"  # the class of every link that dials (templates' components/phone.html too)
+
+
+def tel_uri(number: str) -> str:
+    """Return the ``tel:`` URI that dials ``number`` (RFC 3966: global form with +1, 911 as is)."""
+    digits = "".join(char for char in number if char.isdigit())
+    if len(digits) == 10:
+        digits = "1" + digits
+    return f"tel:+{digits}" if len(digits) == 11 else f"tel:{digits}"
+
+
+def link_phones(text: str) -> Markup:
+    """Return ``text`` as HTML, each phone number in it a ``tel:`` link (plain text fields)."""
+    escaped = str(Markup.escape(text))
+    return Markup(
+        PHONE.sub(
+            lambda m: f'<a class="{PHONE_CLASS}" href="{tel_uri(m.group())}">{m.group()}</a>',
+            escaped,
+        )
+    )

@@ -6,10 +6,13 @@ Adds to Pelican's Markdown reader, for every content file:
   the ``style`` attribute Python-Markdown writes, so pages hold under a strict CSP; and each
   table in a labelled region that scrolls sideways and takes keyboard focus;
 - ``rel="noopener"`` and the class ``external`` on links to another host;
+- a ``tel:`` link on every phone number in the text (911, 1-888-373-7888), as the templates'
+  phone component writes it, so a reader calls with one tap;
 - each local image's width and height (read from the file), ``loading="lazy"`` and
   ``decoding="async"``;
-- a name for each heading's permalink (the toc extension writes the link itself, from
-  ``MARKDOWN``'s ``permalink`` settings in pelicanconf.py);
+- a name for each heading's permalink, kept on one line with the heading's last word (the toc
+  extension writes the link itself, from ``MARKDOWN``'s ``permalink`` settings in
+  pelicanconf.py);
 - the document's link targets and ids as written, in its metadata as ``prose``
   (:class:`~plugins._common.prose.Prose`), for the link check.
 

@@ -19,7 +19,7 @@ from typing import Any
 
 logger = logging.getLogger(__name__)
 STAMP = "content-cache.digest"  # in CACHE_PATH, beside Pelican's own files
-_CODE = ("collect.py", "images.py", "links.py", "reader.py", "tables.py")
+_CODE = ("collect.py", "images.py", "links.py", "phones.py", "reader.py", "tables.py")
 
 
 def digest(settings: Mapping[str, Any]) -> str:

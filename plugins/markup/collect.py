@@ -8,6 +8,7 @@ Python-Markdown, and is read here without being changed.
 from __future__ import annotations
 
 import html
+import re
 from xml.etree.ElementTree import Element
 
 from lxml import etree
@@ -69,7 +70,9 @@ class HeadingLinkTreeprocessor(Treeprocessor):
     """Give each heading's permalink (the toc extension's) a name that says where it goes.
 
     The toc extension writes ``<a class="heading-anchor" href="#id">#</a>``; a screen reader
-    would read it as "number sign", so it is named after its section.
+    would read it as "number sign", so it is named after its section. The link and the
+    heading's last word are kept on one line (``<span class="nowrap">``), so a narrow screen
+    never shows the "#" alone on a line.
     """
 
     def __init__(self, md: Markdown, anchor_class: str) -> None:
@@ -85,6 +88,7 @@ class HeadingLinkTreeprocessor(Treeprocessor):
                     name = self._name(heading, anchor)
                     label = f"Link to this section: {name}" if name else "Link to this section"
                     anchor.set("aria-label", label)
+                    _keep_with_last_word(heading, anchor)
                     break
 
     def _name(self, heading: Element, anchor: Element) -> str:
@@ -97,3 +101,27 @@ class HeadingLinkTreeprocessor(Treeprocessor):
         finally:
             parent.insert(index, anchor)
         return " ".join(html.unescape(strip_tags(inner)).split())
+
+
+_LAST_WORD = re.compile(r"(\S+)$")
+
+
+def _keep_with_last_word(heading: Element, anchor: Element) -> None:
+    """Wrap the word just before ``anchor`` and ``anchor`` in ``<span class="nowrap">``."""
+    parent = next((p for p in heading.iter() if anchor in list(p)), heading)
+    index = list(parent).index(anchor)
+    before = parent.text if index == 0 else parent[index - 1].tail
+    match = _LAST_WORD.search(before or "")
+    if match is None:
+        return
+    span = Element("span", {"class": "nowrap"})
+    span.text = match.group(1)
+    kept = (before or "")[: match.start()]
+    if index == 0:
+        parent.text = kept
+    else:
+        parent[index - 1].tail = kept
+    parent.remove(anchor)
+    span.tail, anchor.tail = anchor.tail, None
+    span.append(anchor)
+    parent.insert(index, span)

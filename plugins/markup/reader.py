@@ -7,6 +7,7 @@ which the reader puts in the file's metadata for the plugins that run after it.
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from markdown import Extension, Markdown
+from markdown.extensions.toc import strip_tags
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.utils import pelican_open
 
@@ -24,6 +26,7 @@ from plugins._common.urls import Site
 from .collect import CollectTreeprocessor, HeadingLinkTreeprocessor
 from .images import ImageTreeprocessor, Sizes
 from .links import ExternalLinkTreeprocessor
+from .phones import PhoneLinkTreeprocessor
 
 logger = logging.getLogger(__name__)
 PREFETCH = "_MARKUP_PREFETCH"  # a key in Pelican's settings: this build's Prefetch, if any
@@ -68,6 +71,7 @@ class ProseExtension(Extension):
             options.sizes,
             options.rules,
         )
+        md.treeprocessors.register(PhoneLinkTreeprocessor(md), "phones", 3.5)
         md.treeprocessors.register(self.images, "image_sizes", 3)
         md.treeprocessors.register(HeadingLinkTreeprocessor(md, options.anchor_class), "anchors", 2)
         self.collector = CollectTreeprocessor(md)
@@ -94,6 +98,7 @@ def convert(source_path: str, settings: Mapping[str, Any], options: Options) -> 
     found = prose.collector.found if prose.collector else Prose()  # before the summary's turn
     if prose.images is not None and prose.images.shown:
         found = replace(found, images=tuple(dict.fromkeys(prose.images.shown)))
+    found = replace(found, outline=_outline(getattr(md, "toc_tokens", [])))
     meta = dict(getattr(md, "Meta", {}))
     md.preprocessors.deregister("meta")  # as Pelican's reader: a field is not a header again
     formatted = {}
@@ -102,6 +107,17 @@ def convert(source_path: str, settings: Mapping[str, Any], options: Options) -> 
             md.reset()
             formatted[name.lower()] = md.convert("\n".join(value))
     return Converted(content, meta, formatted, found)
+
+
+def _outline(tokens: list[dict[str, Any]]) -> tuple[tuple[str, str], ...]:
+    """Return the (id, text) of each second-level heading in the toc extension's tokens."""
+    found: list[tuple[str, str]] = []
+    for token in tokens:
+        if token["level"] == 2:
+            found.append((token["id"], html.unescape(strip_tags(token["name"]))))
+        elif token["level"] < 2:
+            found.extend(_outline(token["children"]))
+    return tuple(found)
 
 
 class ProseReader(MarkdownReader):

@@ -12,12 +12,18 @@ _ALIGN = re.compile(r"^\s*text-align:\s*(left|center|right)\s*;?\s*$")
 
 
 class TableClassTreeprocessor(Treeprocessor):
-    """Replace ``style="text-align: X"`` on ``th``/``td`` with ``class="align-X"``."""
+    """Replace ``style="text-align: X"`` on ``th``/``td`` with ``class="align-X"``.
+
+    A header cell left empty (the corner of ``| | 2001 | 2010 |``) becomes a ``td``: a header
+    that names nothing is noise to a screen reader, which announces it with every cell.
+    """
 
     def run(self, root: Element) -> None:
         for cell in root.iter():
             if cell.tag not in ("th", "td"):
                 continue
+            if cell.tag == "th" and not "".join(cell.itertext()).strip() and not len(cell):
+                cell.tag = "td"
             match = _ALIGN.match(cell.get("style", ""))
             if match is None:
                 continue
