@@ -126,13 +126,125 @@ NAV_ITEMS = [
     ("TIP Report", "tip-report/", ["reports/", "data/"]),
     ("Campaigns", "campaigns/"),
     ("News", "news/"),
+    ("Get Help", "get-help/"),
 ]
 CONTACT = {
     "office": "Office to Monitor and Combat Trafficking in Persons",
     "address": "U.S. Department of State, Washington, DC",
-    "hotline_label": "National Human Trafficking Resource Center (U.S.)",
-    "hotline": "1-888-373-7888",
 }
+
+# --- Get Help (plugins/help): who to call, each fact with the sources that state it ----------
+# Shown on get-help/ and, for the lines with a "callout", near the top of every page. Sources are
+# "title | publisher | year | URL", as in a narrative's Sources:. Invent no number or service.
+HELP_SOURCES = {
+    "dos-fact-sheet": (
+        "Report a Trafficking Victim (fact sheet, 26 March 2009) | U.S. Department of State | "
+        "2009 | https://webarchive.library.unt.edu/eot2008/20090509091133/"
+        "http://www.state.gov/g/tip/rls/fs/2009/106250.htm"
+    ),
+    "dos-victims": (
+        "Identifying and Helping Trafficking Victims | U.S. Department of State | 2009 | "
+        "https://2001-2009.state.gov/g/tip/c16508.htm"
+    ),
+    "dos-blog": (
+        "What to Do If You Encounter a Potential Instance of Human Trafficking | "
+        "U.S. Department of State | 2018 | https://blogs.state.gov/stories/2018/01/11/en/"
+        "what-do-if-you-encounter-potential-instance-human-trafficking"
+    ),
+    "hotline": (
+        "Report Trafficking | National Human Trafficking Hotline | 2026 | "
+        "https://humantraffickinghotline.org/en/report-trafficking"
+    ),
+    "ice-tip-line": (
+        "Homeland Security Investigations Tip Line (archived 15 February 2013) | "
+        "U.S. Immigration and Customs Enforcement | 2013 | "
+        "https://cybercemetery.unt.edu/archive/oilspill/20130215151907/http://www.ice.gov/tipline/"
+    ),
+}
+HELP_LINES = [
+    {
+        "key": "emergency",
+        "for": "Someone is in danger now",
+        "name": "Emergency services in the United States",
+        "call": "911",
+        "callout": "In danger now?",
+        "facts": [
+            ("Call 911 first when anyone is in immediate danger.", ["dos-fact-sheet", "dos-blog"])
+        ],
+    },
+    {
+        "key": "hotline",
+        "for": "Victims, and witnesses who see signs of trafficking, in the United States",
+        "name": "National Human Trafficking Hotline (the National Human Trafficking Resource "
+        "Center in 2010)",
+        "call": "1-888-373-7888",
+        "text": "233733",
+        "callout": "Victim or witness in the U.S.?",
+        "callout_note": "toll-free, 24 hours",
+        "facts": [
+            ("Toll-free, open 24 hours a day, 7 days a week.", ["dos-fact-sheet", "dos-blog"]),
+            (
+                "Advocates take reports of possible trafficking, and answer questions about what "
+                "trafficking is and how to respond safely.",
+                ["dos-blog", "hotline"],
+            ),
+            ("Victims can ask for help whatever their immigration status.", ["dos-victims"]),
+            ("Interpreters are available on phone calls.", ["hotline"]),
+            (
+                "You choose what to share and may stay anonymous. The staff must report to police "
+                "or child protective services a child being harmed or anyone in immediate danger, "
+                "if what you share identifies you.",
+                ["hotline"],
+            ),
+            ("Texts may cost what your plan charges for messages and data.", ["hotline"]),
+        ],
+    },
+    {
+        "key": "tip-line",
+        "for": "To report a tip to federal law enforcement",
+        "name": "Homeland Security Investigations Tip Line, U.S. Immigration and Customs "
+        "Enforcement",
+        "call": "1-866-347-2423",
+        "facts": [
+            (
+                "Open 24 hours a day, 7 days a week, for calls from the United States, Mexico "
+                "and Canada.",
+                ["ice-tip-line"],
+            ),
+            (
+                "Human trafficking is among the crimes it takes reports on; its specialists have "
+                "interpreters for more than 20 languages.",
+                ["ice-tip-line"],
+            ),
+        ],
+    },
+    {
+        "key": "abroad",
+        "for": "Outside the United States",
+        "name": "The same Tip Line, from any other country",
+        "call": "1-802-872-6199",
+        "facts": [
+            (
+                "People anywhere in the world can report suspected crimes to it, human "
+                "trafficking among them.",
+                ["ice-tip-line"],
+            ),
+        ],
+    },
+]
+# What to do, and not do, when you suspect trafficking: (advice, its sources).
+HELP_ADVICE = [
+    (
+        "Do not confront someone you think is a trafficker, or try to free a victim yourself: it "
+        "can put you and the victim in greater danger. Call instead.",
+        ["dos-blog"],
+    ),
+    (
+        "Sexual and labor exploitation are against the law in the United States, and federal law "
+        "prohibits slavery.",
+        ["dos-victims"],
+    ),
+]
 DATA_CREDIT = (
     "Tier data: US Department of State TIP Reports, as compiled by Judith G. Kelley "
     "(github.com/andrewheiss/scorecard-diplomacy, MIT)."
@@ -144,6 +256,7 @@ PLUGINS = [
     "pelican.plugins.neighbors",  # article.next_article (newer) and prev_article (older)
     "pelican.plugins.related_posts",  # article.related_posts: most tags in common
     "plugins.page_meta",
+    "plugins.help",
     "plugins.writer",
     "plugins.content_checks",
     "plugins.markup",

@@ -7,3 +7,5 @@ NAV_ITEMS = [
 ]
 # The campaign's state (running, upcoming, ended) is that of a fixed day, not of the build's.
 CAMPAIGNS_TODAY = "2010-10-01"
+# No Get Help page on this small site, so no call-out linking one (the minimal site has both).
+HELP_LINES: list = []

@@ -5,3 +5,5 @@ NAV_ITEMS = [
     ("About", "about/"),
     ("News", "news/"),
 ]
+# No Get Help page on this small site, so no call-out linking one (the minimal site has both).
+HELP_LINES: list = []
