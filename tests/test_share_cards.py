@@ -27,6 +27,7 @@ from sitebuild import SITES, BuildResult, build, site_overrides
 from plugins._common.labels import CARD_BAND, labelled_title
 from plugins.share_cards.draw import Renderer
 from plugins.share_cards.fonts import FontChain
+from plugins.share_cards.icons import ICONS_DIR, PNG_ICONS, SVG_ICON, write_icons
 from plugins.share_cards.layouts import BOTTOM_RULE, HEADER, PAD, Fonts, TextLine, layout
 from plugins.share_cards.model import HEIGHT, WIDTH, CardJob, CardSpec, Cell
 from plugins.share_cards.palette import read_palette
@@ -573,3 +574,19 @@ def test_real_site_news_and_campaigns_are_articles(real_site: BuildResult) -> No
     for page in ("countries/albania/", "news/2010/2010-tip-report-ranks-the-united-states/"):
         assert real_site.html(page).find("section", class_="share-links") is not None, page
     assert _meta(real_site.html("countries/"), "og:type") == ["website"]
+
+
+def test_the_committed_icons_are_what_the_mark_draws(tmp_path: Path) -> None:
+    """theme/static/img/icons/ holds exactly what `invoke icons` draws from the stylesheet."""
+    static = PROJECT / "theme" / "static"
+    drawn = write_icons(tmp_path, static / "css" / "site.css")
+    assert sorted(path.name for path in drawn) == sorted([*PNG_ICONS, SVG_ICON])
+    stale = [
+        path.name
+        for path in drawn
+        if path.read_bytes() != (static / ICONS_DIR / path.name).read_bytes()
+    ]
+    assert stale == [], f"run `invoke icons`: {stale} differ from what the code draws"
+    for name, (size, _) in PNG_ICONS.items():
+        with Image.open(tmp_path / name) as icon:
+            assert icon.size == (size, size)

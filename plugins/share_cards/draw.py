@@ -21,6 +21,8 @@ from .model import HEIGHT, WIDTH, CardJob, CardSpec, Cell
 
 JPEG_QUALITIES = (88, 84, 80, 76, 72, 68, 64, 60)
 PNG_COMPRESSION = 3  # zlib level: 2x faster than 6 for a file about 20% larger (~25 KB)
+MARK_INSET = 5 / 64  # the mark's ring: inset and width, as fractions of its size
+MARK_RING = 3 / 64
 _REFERENCE_TITLE = "Reference card: the quick brown fox jumps over the lazy dog, 0123456789"
 
 
@@ -217,11 +219,11 @@ def _mark(image: Image.Image, shape: Mark, fonts: Fonts) -> None:
     draw = ImageDraw.Draw(image)
     x, y, size = round(shape.x), round(shape.y), shape.size
     draw.ellipse((x, y, x + size - 1, y + size - 1), fill=shape.disc)
-    inset = 5
+    inset = round(size * MARK_INSET)  # the ring's place and width scale with the mark (icons)
     draw.ellipse(
         (x + inset, y + inset, x + size - 1 - inset, y + size - 1 - inset),
         outline=shape.ring,
-        width=3,
+        width=max(1, round(size * MARK_RING)),
     )
     line = shape.block.lines[0]
     left = x + (size - line.width) / 2
