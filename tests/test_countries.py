@@ -89,7 +89,9 @@ def test_the_newest_narrative_is_shown_on_its_country_and_the_others_listed(
     assert narrative.h2.get_text(strip=True) == "What the 2010 report says"
     assert "Fixture text for prosecution." in narrative.get_text()
     # inside the section, the narrative's own headings are one level down
-    assert [next(h.strings).strip() for h in narrative.select(".prose h3")] == [
+    assert [
+        h.get_text(" ", strip=True).removesuffix(" #") for h in narrative.select(".prose h3")
+    ] == [
         "Tier rationale",
         "Prosecution",
     ]
@@ -375,6 +377,42 @@ def test_real_site_map_links_countries_and_home_summary_is_live(real_site: Build
     summary = home.select_one(".tier-summary").get_text(" ", strip=True)
     assert "In the data on this site, the 2015 TIP Report placed 188 countries" in summary
     assert "Tier 1 31 countries" in summary
+
+
+@pytest.mark.parametrize(
+    ("relpath", "chart"), [("countries/burma/", "history"), ("reports/", "counts")]
+)
+def test_real_site_charts_come_as_a_wide_and_a_compact_drawing(
+    real_site: BuildResult, relpath: str, chart: str
+) -> None:
+    page = real_site.html(relpath)
+    (figure,) = page.select("figure.chart-figure")
+    drawings = figure.find_all("svg", recursive=False)
+    assert [d["class"][-1] for d in drawings] == ["chart--wide", "chart--compact"]
+    for drawing, variant in zip(drawings, ("wide", "compact"), strict=True):
+        assert drawing["role"] == "img"
+        assert drawing["aria-labelledby"] == f"{chart}-{variant}-title {chart}-{variant}-desc"
+        assert not drawing.has_attr("style") and not drawing.find("style")
+    assert figure.figcaption is not None
+    assert page.select_one(".table-wrap table"), "the table that gives the same data"
+    ids = [node["id"] for node in page.select("[id]")]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+
+
+@pytest.mark.parametrize("relpath", ["countries/", ""])
+def test_real_site_map_has_no_text_and_its_key_is_a_list(
+    real_site: BuildResult, relpath: str
+) -> None:
+    page = real_site.html(relpath)
+    figure = page.select_one("figure.map-figure")
+    svg, key = figure.find("svg", class_="world-map"), figure.find("ul", class_="map-key")
+    assert svg is not None and key is not None
+    assert not svg.find_all("text")
+    labels = [item.get_text(strip=True) for item in key.find_all("li")]
+    assert labels[0] == "Tier 1" and labels[-1] == "Not in the 2015 report"
+    assert all(s["aria-hidden"] == "true" for s in key.find_all("svg"))
+    ids = [node["id"] for node in page.select("[id]")]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
 
 
 def test_a_draft_naming_a_country_is_listed_only_in_the_preview(tmp_path: Path) -> None:

@@ -22,7 +22,10 @@ from sitebuild import PROJECT, PUBLISH_SITEURL, BuildResult
 pytestmark = pytest.mark.slow
 
 BUILDS = ["real_site", "real_site_preview"]
-MAX_PAGE_WEIGHT = 50 * 1024  # bytes of HTML plus the stylesheets it links
+# What a first visit transfers, gzip-compressed: HTML plus the stylesheets it links. The home
+# page carries the world map (inline SVG, about 30 KB compressed); a typical page far less.
+MAX_HOME_WEIGHT = 50 * 1024
+MAX_MEDIAN_WEIGHT = 25 * 1024
 
 
 @pytest.fixture(scope="module", params=BUILDS)
@@ -94,15 +97,15 @@ def test_external_links_have_noopener(findings: Audit) -> None:
 
 
 def test_pages_are_light(site: BuildResult, findings: Audit) -> None:
-    """The home page and the median page weigh under 50 KB, HTML plus CSS."""
+    """A first visit to the home page transfers under 50 KB, to the median page under 25 KB."""
     weights = findings.weight
     home = site.output / "index.html"
     assert home in weights, "no index.html"
-    assert weights[home] < MAX_PAGE_WEIGHT, f"index.html weighs {weights[home]} bytes"
+    assert weights[home] < MAX_HOME_WEIGHT, f"index.html weighs {weights[home]} bytes"
     median = statistics.median(weights.values())
     heaviest = sorted(weights.items(), key=lambda item: -item[1])[:5]
     listing = ", ".join(f"{p.relative_to(site.output)}={w}" for p, w in heaviest)
-    assert median < MAX_PAGE_WEIGHT, f"median page weighs {median} bytes; heaviest: {listing}"
+    assert median < MAX_MEDIAN_WEIGHT, f"median page weighs {median} bytes; heaviest: {listing}"
 
 
 def _digests(root: Path) -> dict[str, str]:

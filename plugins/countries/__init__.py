@@ -14,7 +14,8 @@ Context it adds, for every template and later plugin: ``tip`` (:class:`TipData`)
 articles and campaigns that name each country, by slug:
 :class:`~plugins._common.mentions.Mentions`), ``country_narratives`` (by slug, newest first,
 each with ``narrative``: :class:`~.narratives.Narrative`), ``report_narratives`` (by year),
-``report_notes``; and ``article.countries``.
+``report_notes``, ``tier_map(siteurl, id_prefix)`` (the latest report's world map as inline
+SVG, each country a link); and ``article.countries``.
 
 Signals: ``initialized``, ``get_generators``.
 Settings read (defaults in :mod:`.settings`): ``COUNTRIES_DATA_PATH``

@@ -25,8 +25,9 @@ from plugins._common.tipdata import (
 )
 
 from . import pages
-from .charts import counts_chart, history_chart
+from .counts import counts_chart
 from .downloads import FIELD_MEANINGS, to_csv, to_json
+from .history import history_chart
 from .links import Links
 from .narratives import check_sections, read_country_narratives, read_notes
 from .worldmap import countries_off_map, world_map
@@ -77,6 +78,10 @@ class CountriesGenerator(Generator):
             report_narratives=by_year,
             report_notes=notes,
             office_figures=figures,
+            # the latest report's map for any template (the home page's main picture)
+            tier_map=lambda siteurl, id_prefix: world_map(
+                data, data.latest_year, lambda c: f"{siteurl}/{links.country(c)}", id_prefix
+            ),
         )
 
     def generate_output(self, writer) -> None:
