@@ -9,6 +9,7 @@ date (``preview/``).
 from __future__ import annotations
 
 import datetime
+import json
 import logging
 import shlex
 import shutil
@@ -179,9 +180,14 @@ def new_campaign(c, title, days=30):
     print(f"Created {path.relative_to(ROOT)}: fill it in, then set Status: published.")
 
 
-def _install_html_checker(c) -> None:
-    """Install the pinned Nu HTML Checker (package.json) on first use."""
-    if not (ROOT / "node_modules" / "vnu-jar").is_dir():
+def _install_node_tools(c) -> None:
+    """Install the Node tools pinned in package.json (HTML checker, axe-core) if one is missing."""
+    wanted = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]
+    installed = ROOT / "node_modules" / ".package-lock.json"
+    stale = not installed.is_file() or (
+        installed.stat().st_mtime < (ROOT / "package-lock.json").stat().st_mtime
+    )
+    if stale or not all((ROOT / "node_modules" / name).is_dir() for name in wanted):
         with c.cd(str(ROOT)):
             # --ignore-scripts: vnu-jar's postinstall may download a Java; we use the system one.
             c.run("npm ci --ignore-scripts --no-audit --no-fund")
@@ -189,10 +195,20 @@ def _install_html_checker(c) -> None:
 
 @task
 def test(c):
-    """Run the whole test suite (installs the HTML checker from npm on first use)."""
-    _install_html_checker(c)
+    """Run the whole test suite (installs the pinned Node tools from npm on first use)."""
+    _install_node_tools(c)
     with c.cd(str(ROOT)):
         c.run(f"{shlex.quote(sys.executable)} -m pytest", pty=False)
+
+
+@task
+def icons(c):
+    """Redraw the favicon and app icons (theme/static/img/icons/) from the share cards' mark."""
+    from plugins.share_cards.icons import ICONS_DIR, write_icons
+
+    static = ROOT / "theme" / "static"
+    for path in write_icons(static / ICONS_DIR, static / "css" / "site.css"):
+        print(path.relative_to(ROOT))
 
 
 @task
@@ -223,7 +239,7 @@ def _deploy(c, run) -> None:
     """
     from deploy import PublishError
 
-    _install_html_checker(c)
+    _install_node_tools(c)
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         run()
