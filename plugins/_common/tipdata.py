@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pycountry
 
+from .names import iso_codes, names_of
 from .problems import display_path
 from .text import NotUtf8Error, read_text, slug_of
 from .tiers import TIERS, Tier, movement
@@ -79,6 +80,12 @@ class Country:
     slug: str
     region: Region
     placements: tuple[Placement, ...]  # ordered by year
+    other_names: tuple[str, ...] = ()  # the names readers type besides the report's (names.py)
+
+    @property
+    def iso_codes(self) -> tuple[str, ...]:
+        """Return the ISO 3166-1 alpha-2 and alpha-3 codes."""
+        return iso_codes(self.iso3)
 
     @property
     def common_name(self) -> str:
@@ -166,8 +173,16 @@ class TipData:
         return [country for country in self.countries if country.region == region]
 
 
-def load_tip_data(path: Path, years: Iterable[int] = range(2001, 2016)) -> TipData:
-    """Read and check ``tier_history.csv``; raise :class:`TipDataError` on the first bad row."""
+def load_tip_data(
+    path: Path,
+    years: Iterable[int] = range(2001, 2016),
+    aliases: Mapping[str, tuple[str, ...]] | None = None,
+) -> TipData:
+    """Read and check ``tier_history.csv``; raise :class:`TipDataError` on the first bad row.
+
+    Each country gets its other names (:func:`~.names.names_of`, with ``aliases`` by ISO code)
+    and is found by them too, where a name belongs to one country only.
+    """
     allowed_years = tuple(years)
     rows: dict[str, list[tuple[int, dict[str, str]]]] = {}
     seen: dict[tuple[str, int], int] = {}
@@ -186,7 +201,9 @@ def load_tip_data(path: Path, years: Iterable[int] = range(2001, 2016)) -> TipDa
             )
         seen[key] = line
         rows.setdefault(row["country"], []).append((line, row))
-    countries = tuple(_country(path, name, found) for name, found in sorted(rows.items()))
+    countries = tuple(
+        _country(path, name, found, aliases or {}) for name, found in sorted(rows.items())
+    )
     present = sorted({p.year for c in countries for p in c.placements})
     return TipData(countries, tuple(present), str(path), _index(countries))
 
@@ -274,7 +291,12 @@ def _check_iso(path: Path, line: int, name: str, iso3: str) -> None:
         )
 
 
-def _country(path: Path, name: str, rows: list[tuple[int, dict[str, str]]]) -> Country:
+def _country(
+    path: Path,
+    name: str,
+    rows: list[tuple[int, dict[str, str]]],
+    aliases: Mapping[str, tuple[str, ...]],
+) -> Country:
     """Build one country from its rows, which must agree on its code and region."""
     first_line, first = rows[0]
     for line, row in rows[1:]:
@@ -291,15 +313,29 @@ def _country(path: Path, name: str, rows: list[tuple[int, dict[str, str]]]) -> C
         (Placement(int(row["year"]), TIERS[row["tier"]], row["source"]) for _, row in rows),
         key=lambda placement: placement.year,
     )
-    return Country(name, first["iso3"], slug_of(name), REGIONS[first["region"]], tuple(placements))
+    iso3 = first["iso3"]
+    return Country(
+        name,
+        iso3,
+        slug_of(name),
+        REGIONS[first["region"]],
+        tuple(placements),
+        names_of(name, iso3, aliases),
+    )
 
 
 def _index(countries: Iterable[Country]) -> dict[str, Country]:
     index: dict[str, Country] = {}
+    others: dict[str, set[Country]] = {}
     for country in countries:
         for key in (country.iso3, country.name, country.slug):
             if key:
                 index[key.casefold()] = country
+        for key in (*country.other_names, *country.iso_codes):
+            others.setdefault(key.casefold(), set()).add(country)
+    for key, found in others.items():
+        if key not in index and len(found) == 1:  # a name two countries share finds neither
+            index[key] = next(iter(found))
     return index
 
 

@@ -19,7 +19,9 @@ SVG, each country a link); and ``article.countries``.
 
 Signals: ``initialized``, ``get_generators``.
 Settings read (defaults in :mod:`.settings`): ``COUNTRIES_DATA_PATH``
-("data/tier_history.csv"), ``COUNTRIES_REPORT_YEARS`` ((2001, 2015)),
+("data/tier_history.csv"), ``COUNTRIES_ALIASES_PATH`` ("data/country_aliases.csv": names
+readers type, with their sources; each country is also found by pycountry's and CLDR's),
+``COUNTRIES_REPORT_YEARS`` ((2001, 2015)),
 ``COUNTRIES_NARRATIVE_PATHS`` (["countries"]), ``COUNTRIES_REPORT_NOTE_PATHS`` (["reports"]),
 ``COUNTRIES_*_URL`` / ``COUNTRIES_*_SAVE_AS`` for each page, ``COUNTRIES_DOWNLOAD_CSV`` and
 ``COUNTRIES_DOWNLOAD_JSON``, ``COUNTRIES_DATA_CREDIT``, ``COUNTRIES_OFFICIAL_REPORTS_URL``

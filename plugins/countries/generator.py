@@ -11,6 +11,7 @@ from pelican.contents import Page
 from pelican.generators import Generator
 
 from plugins._common.mentions import Mentions, name_countries
+from plugins._common.names import AliasError, read_aliases
 from plugins._common.output import is_selected, write_text
 from plugins._common.problems import stop
 from plugins._common.text import read_text, shift_headings
@@ -43,10 +44,12 @@ class CountriesGenerator(Generator):
         data_path = Path(self.path, self.settings["COUNTRIES_DATA_PATH"])
         figures_path = data_path.with_name("office_figures.csv")
         first, last = self.settings["COUNTRIES_REPORT_YEARS"]
+        aliases_path = Path(self.path, self.settings["COUNTRIES_ALIASES_PATH"])
         try:
-            data = load_tip_data(data_path, range(first, last + 1))
+            aliases = read_aliases(aliases_path)
+            data = load_tip_data(data_path, range(first, last + 1), aliases)
             figures = load_office_figures(figures_path) if figures_path.is_file() else ()
-        except TipDataError as error:
+        except (TipDataError, AliasError) as error:
             stop(logger, str(error))
         # Drafts are checked too, but listed on country pages only where drafts are shown.
         name_countries(data, [*self.context.get("articles", []), *self.context.get("drafts", [])])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 DEFAULTS = {
     "COUNTRIES_DATA_PATH": "data/tier_history.csv",  # relative to PATH
+    # other names readers type (iso3,name,source), beside pycountry's and CLDR's; optional
+    "COUNTRIES_ALIASES_PATH": "data/country_aliases.csv",
     "COUNTRIES_REPORT_YEARS": (2001, 2015),  # first and last report year the data may hold
     "COUNTRIES_NARRATIVE_PATHS": ["countries"],  # content/countries/<slug>/<year>.md
     "COUNTRIES_REPORT_NOTE_PATHS": ["reports"],  # content/reports/<year>.md
