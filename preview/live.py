@@ -63,7 +63,8 @@ class LiveBuilder:
 
     def changed(self, paths: Iterable[Path]) -> None:
         """Rebuild after a change to ``paths``: the edited pages at once, then the rest."""
-        paths = [path.resolve() for path in paths]
+        # A folder's own event (its listing changed) comes with the file's: it is no edit.
+        paths = [path.resolve() for path in paths if not path.is_dir()]
         content = (self.root / self.content).resolve()
         pages = [
             p for p in paths if p.suffix == ".md" and p.is_file() and p.is_relative_to(content)
@@ -82,7 +83,8 @@ class LiveBuilder:
         self._stop_child()
 
     def _overrides(self) -> dict[str, Any]:
-        return {"SITEURL": self.siteurl}
+        # the search bundle of output/ is kept when its index is the same (plugins/search)
+        return {"SITEURL": self.siteurl, "SEARCH_PREVIOUS_OUTPUT": str(self.output)}
 
     def _in_process(self, extra: dict[str, Any]) -> list[str] | None:
         """Build in this process into a fresh folder, then update ``output``.

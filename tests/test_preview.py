@@ -177,6 +177,11 @@ def test_invoke_livereload_serves_on_its_port_and_reloads_on_a_save(tmp_path: Pa
         while time.monotonic() < end and "Saved while" not in (_served(f"{base}/{FIRST}") or ""):
             time.sleep(0.1)
         assert "Saved while" in (_served(f"{base}/{FIRST}") or ""), log.read_text(errors="replace")
+        # The page is served a moment before the line saying so is printed: wait for it
+        # before Ctrl-C, which would end the process between the two.
+        end = time.monotonic() + 30
+        while time.monotonic() < end and "Rebuilt the edited page" not in log.read_text("utf-8"):
+            time.sleep(0.1)
     finally:
         os.killpg(process.pid, signal.SIGINT)
         process.wait(timeout=60)
