@@ -68,7 +68,9 @@ CATEGORIES_URL = "news/categories/"
 TAGS_URL = "news/tags/"
 AUTHORS_URL = "news/authors/"
 ARCHIVES_URL = "news/archives/"
-DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives"]
+DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "search"]
+SEARCH_URL = "search/"  # the search page (plugins/search indexes; theme/templates/search.html)
+SEARCH_SAVE_AS = "search/index.html"
 DEFAULT_PAGINATION = 10
 PAGINATION_PATTERNS = [
     (1, "{url}", "{save_as}"),
@@ -268,6 +270,7 @@ PLUGINS = [
     "plugins.seo",
     "plugins.images",  # after every plugin that renders pages: it drops unused originals
     "plugins.links",
+    "plugins.search",  # last: it indexes the pages every other plugin has written
 ]
 
 RELATED_POSTS_MAX = 3

@@ -58,9 +58,12 @@ def _build(settings: str, **overrides: object) -> None:
     changed = None
     try:
         with fresh_folder(output) as fresh:
-            problems = pelican_in_process(
-                ROOT, ROOT / settings, {"OUTPUT_PATH": str(fresh), **overrides}
-            )
+            overrides = {
+                "OUTPUT_PATH": str(fresh),
+                "SEARCH_PREVIOUS_OUTPUT": str(output),
+                **overrides,
+            }
+            problems = pelican_in_process(ROOT, ROOT / settings, overrides)
             stopped = [problem for problem in problems if problem.startswith(STOPPED)]
             if stopped:
                 raise Exit(f"{stopped[0]}. output/ was left as it was.", code=1)

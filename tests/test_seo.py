@@ -139,7 +139,8 @@ def test_sitemap_validates_against_the_schema(
 
 @pytest.mark.parametrize("build_name", ["seo_site", "real_site"])
 def test_sitemap_lists_every_public_page(build_name: str, request: pytest.FixtureRequest) -> None:
-    """Every HTML page but the 404, the redirect pages and drafts, and nothing else."""
+    """Every HTML page but the 404, the redirect pages, drafts and the search page (a page of
+    results: noindex), and nothing else."""
     site: BuildResult = request.getfixturevalue(build_name)
     redirects = {
         line.split()[0].removeprefix("/tip/")
@@ -149,7 +150,7 @@ def test_sitemap_lists_every_public_page(build_name: str, request: pytest.Fixtur
     expected = {
         _url_of(page.as_posix())
         for page in site.pages()
-        if page.as_posix() != "404.html"
+        if page.as_posix() not in ("404.html", "search/index.html")
         and page.as_posix().removesuffix("index.html") not in redirects
     }
     assert set(_sitemap(site)) == expected
@@ -384,11 +385,14 @@ def test_headers_file_sets_policy_and_cache_lifetimes(seo_site: BuildResult) -> 
 
 
 def test_csp_allows_no_inline_code() -> None:
-    """The policy has no 'unsafe-inline', no 'unsafe-eval' and nothing from another host."""
+    """The policy has no 'unsafe-inline', no 'unsafe-eval' and nothing from another host; the
+    one addition is 'wasm-unsafe-eval' for scripts, which the search's WebAssembly needs."""
     for directive, sources in DEFAULTS["SEO_CSP"].items():
+        allowed = ("'self'", "'none'", "'wasm-unsafe-eval'" if directive == "script-src" else "")
         for source in sources:
-            assert source in ("'self'", "'none'"), (directive, source)
+            assert source in allowed, (directive, source)
     assert DEFAULTS["SEO_CSP"]["default-src"] == ["'none'"]
+    assert DEFAULTS["SEO_CSP"]["script-src"] == ["'self'", "'wasm-unsafe-eval'"]
 
 
 def test_cache_lifetimes_by_path() -> None:

@@ -38,6 +38,8 @@ def describe(context: Mapping[str, Any]) -> PageMeta:
         return _groups(context, GROUPS[direct])
     if direct == "archives":
         return _archives(context)
+    if direct == "search":
+        return _search(context)
     heading = str(context.get("SITENAME", ""))
     return PageMeta("page", heading, heading, _mission(context), url_of(output_file))
 
@@ -208,4 +210,18 @@ def _archives(context: Mapping[str, Any]) -> PageMeta:
         description=f"Every news article from the {context['SITENAME']}, by year.",
         url=url,
         trail=(*trail(("News", news_url(context))), Crumb("Archives", url)),
+    )
+
+
+def _search(context: Mapping[str, Any]) -> PageMeta:
+    url = _setting_url(context, "SEARCH")
+    return PageMeta(
+        kind="search",
+        heading="Search",
+        title=document_title(context, "Search"),
+        description=f"Search every page of the {context['SITENAME']}: countries and their "
+        "tiers by report year, regions, news, campaigns and the office's pages.",
+        url=url,
+        trail=(*trail(), Crumb("Search", url)),
+        listed=False,  # a page of results for search engines to crawl would be noise
     )

@@ -26,9 +26,11 @@ DEFAULTS = {
     "SEO_HEADERS_SAVE_AS": "_headers",  # Netlify / Cloudflare Pages; "" for none
     # Content-Security-Policy: no inline script or style anywhere (JSON-LD data blocks are
     # not scripts). The <meta> copy leaves out frame-ancestors, which browsers ignore there.
+    # 'wasm-unsafe-eval' lets the search page compile Pagefind's WebAssembly, and only that:
+    # it allows no eval() of JavaScript.
     "SEO_CSP": {
         "default-src": ["'none'"],
-        "script-src": ["'self'"],
+        "script-src": ["'self'", "'wasm-unsafe-eval'"],
         "style-src": ["'self'"],
         "img-src": ["'self'"],
         "font-src": ["'self'"],
