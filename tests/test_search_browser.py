@@ -76,6 +76,9 @@ def test_tier_3_in_2010_gives_exactly_the_countries_of_the_data(tab: SiteTab) ->
     data = load_tip_data(PROJECT / "content" / "data" / "tier_history.csv")
     expected = sorted(c.name for c, p in data.in_year(2010) if p.tier.code == "3")
     tab.visit("search/")
+    tab.page.wait_for_function(STATUS_HAS, arg="Type a word")  # the script has started
+    if not tab.page.locator("#search-type").is_visible():  # folded away on a phone
+        tab.page.click(".search-filters__summary")
     tab.page.select_option("#search-type", "Country")
     tab.page.select_option("#search-tier", "Tier 3")
     tab.page.select_option("#search-report", "2010")

@@ -25,6 +25,10 @@ async function start(form) {
   for (const field of form.elements) {
     if (field.name && params.has(field.name)) field.value = params.get(field.name);
   }
+  // On a phone the filters, open without script, fold away unless the address sets one.
+  const filters = form.querySelector("[data-search-filters]");
+  const anySet = [...filters.querySelectorAll("select")].some((select) => select.value);
+  if (filters && !anySet && window.matchMedia("(max-width: 40em)").matches) filters.open = false;
   const view = new Results(pagefind, form);
   let timer;
   form.addEventListener("input", () => {
