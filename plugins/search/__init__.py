@@ -14,6 +14,7 @@ Signals: ``initialized`` (defaults), ``generator_init`` (the template function),
 ``finalized`` (the index).
 Settings read (defaults in :mod:`.settings`): ``SEARCH_INDEX`` (True), ``SEARCH_BUNDLE_DIR``
 ("pagefind"), ``SEARCH_TYPES`` (the indexed page kinds and the type each is filtered as),
+``SEARCH_EXCLUDE_SELECTORS`` ([".heading-anchor", ".narrative-facts"]: left out of the index),
 ``SEARCH_PREVIOUS_OUTPUT`` (None: the output folder a build made elsewhere will update, whose
 bundle is kept when the pages are the same), and Pelican's ``OUTPUT_PATH`` and
 ``CACHE_PATH`` (where it records what the last index was made from).
@@ -70,6 +71,7 @@ def build_index(pelican) -> None:
             settings["SEARCH_BUNDLE_DIR"],
             Path(previous) if previous else None,
             Path(settings["CACHE_PATH"], RECORD) if settings.get("CACHE_PATH") else None,
+            settings["SEARCH_EXCLUDE_SELECTORS"],
         )
     except SearchIndexError as error:
         log.error("%s. Fix: reinstall the pinned pagefind packages (requirements.txt)", error)

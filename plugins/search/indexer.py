@@ -15,6 +15,7 @@ import asyncio
 import hashlib
 import json
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -40,7 +41,11 @@ class Indexed:
 
 
 def index_site(
-    site: Path, bundle_dir: str, previous: Path | None = None, record: Path | None = None
+    site: Path,
+    bundle_dir: str,
+    previous: Path | None = None,
+    record: Path | None = None,
+    exclude: Sequence[str] = (),
 ) -> Indexed:
     """Index the pages under ``site`` into ``site/<bundle_dir>``.
 
@@ -51,13 +56,13 @@ def index_site(
     run on the same pages would rewrite files though the index is the same.
     """
     bundle = site / bundle_dir
-    pages = _pages_digest(site, bundle_dir)
+    pages = _pages_digest(site, bundle_dir, exclude)
     kept = (previous or site) / bundle_dir
     if record is not None and _unchanged(record, pages, kept):
         return Indexed(_page_count(kept), _sync(kept, bundle))
     with tempfile.TemporaryDirectory(prefix="pagefind-") as scratch:
         try:
-            asyncio.run(_index(site, Path(scratch)))
+            asyncio.run(_index(site, Path(scratch), exclude))
         except (OSError, AssertionError, RuntimeError) as error:  # no binary, a failed run
             raise SearchIndexError(f"Pagefind could not index {site}: {error}") from error
         changed = _sync(Path(scratch), bundle)
@@ -66,9 +71,9 @@ def index_site(
     return Indexed(_page_count(bundle), changed)
 
 
-def _pages_digest(site: Path, bundle_dir: str) -> str:
-    """Return a digest of every page Pagefind reads, and of Pagefind's version."""
-    digest = hashlib.sha256(version("pagefind-bin-extended").encode())
+def _pages_digest(site: Path, bundle_dir: str, exclude: Sequence[str]) -> str:
+    """Return a digest of every page Pagefind reads, of Pagefind's version and its options."""
+    digest = hashlib.sha256(version("pagefind-bin-extended").encode() + repr(exclude).encode())
     for page in sorted(site.rglob("*.html")):
         relative = page.relative_to(site).as_posix()
         if not relative.startswith(f"{bundle_dir}/"):
@@ -92,8 +97,8 @@ def _unchanged(record: Path, pages: str, bundle: Path) -> bool:
     return last.get("pages") == pages and bundle.is_dir() and last.get("bundle") == _digests(bundle)
 
 
-async def _index(site: Path, scratch: Path) -> None:
-    config = IndexConfig(output_path=str(scratch))
+async def _index(site: Path, scratch: Path, exclude: Sequence[str]) -> None:
+    config = IndexConfig(output_path=str(scratch), exclude_selectors=list(exclude))
     async with PagefindIndex(config=config) as index:  # writes the bundle on leaving
         await index.add_directory(str(site.resolve()), glob="**/*.html")
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 DEFAULTS = {
     "SEARCH_INDEX": True,  # build the Pagefind index at the end of every full build
     "SEARCH_BUNDLE_DIR": "pagefind",  # where the index and pagefind.js go, under OUTPUT_PATH
+    # parts of an indexed page left out of the index: heading links ("#") and a narrative's
+    # provenance box, which would fill the results' excerpts
+    "SEARCH_EXCLUDE_SELECTORS": [".heading-anchor", ".narrative-facts"],
     # the output a build into a fresh folder will update (preview/ sets it): its bundle is
     # kept when the pages are those it was made from, so an unchanged site rewrites no file
     "SEARCH_PREVIOUS_OUTPUT": None,

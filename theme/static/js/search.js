@@ -40,6 +40,11 @@ async function start(form) {
     view.run();
   });
   await view.run();
+  // Arriving from the header's box on a phone, the site's header fills the first screen:
+  // bring the words and their results up.
+  if (params.get("q") && window.matchMedia("(max-width: 40em)").matches) {
+    form.scrollIntoView({ block: "start" });
+  }
 }
 
 class Results {
