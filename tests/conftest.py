@@ -5,11 +5,14 @@
 - ``minimal_preview`` / ``minimal_publish``: the ``minimal`` fixture site, built once a session.
 - ``real_site`` / ``real_site_preview``: the project's own ``content/``, built once a session
   with publish settings under ``https://example.org/tip``, and with preview settings.
+- ``browser``: Debian's chromium driven by Playwright, one for the session (tests/browser.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sitebuild import PROJECT, Builder, BuildResult, build, make_builder
@@ -58,3 +61,18 @@ def real_site_preview(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """Build the project's content with the preview settings of pelicanconf.py."""
     output = tmp_path_factory.mktemp("real-preview") / "output"
     return build(PROJECT / "content", output)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Start one chromium for the session; fail, naming the install command, if it cannot."""
+    from browser import launch_chromium, missing_tools
+    from playwright.sync_api import sync_playwright
+
+    missing = missing_tools()
+    if missing:
+        pytest.fail("the browser tests cannot run: " + "; ".join(missing))
+    with sync_playwright() as playwright:
+        started = launch_chromium(playwright)
+        yield started
+        started.close()

@@ -32,15 +32,13 @@ from browser import (
     SiteTab,
     checked_pages,
     computed_style,
-    launch_chromium,
     measure_callouts,
     measure_overflow,
     measure_stylesheets,
     measure_svg_text,
-    missing_tools,
     open_tab,
 )
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 from sitebuild import BuildResult
 from siteserver import SiteServer
 
@@ -64,18 +62,6 @@ def server(real_site: BuildResult) -> Iterator[SiteServer]:
     """Serve the publish build from its own origin, with the headers of its _headers file."""
     with SiteServer(real_site.output, real_site.siteurl) as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Start one chromium for the module; fail, naming the install command, if it cannot."""
-    missing = missing_tools()
-    if missing:
-        pytest.fail("the browser tests cannot run: " + "; ".join(missing))
-    with sync_playwright() as playwright:
-        started = launch_chromium(playwright)
-        yield started
-        started.close()
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ The names readers type come from data (names.py) and resolve ``Countries:`` too.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from sitebuild import Builder, BuildResult
 
 from plugins._common.names import AliasError, names_of, read_aliases
 from plugins._common.tipdata import load_tip_data
+from plugins.search.indexer import Indexed, index_site
 
 pytestmark = pytest.mark.plugin("search")
 DATA = Path(__file__).resolve().parent.parent / "content" / "data"
@@ -132,3 +134,17 @@ def test_a_rebuild_with_no_change_keeps_the_bundle(build_site: Builder) -> None:
     )
     after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in bundle.rglob("*") if p.is_file()}
     assert again.warnings == [] and after == before
+
+
+def test_a_build_inside_a_running_event_loop_is_indexed(tmp_path: Path) -> None:
+    """A build started where an event loop runs (a notebook, Playwright) still gets its index."""
+    page = tmp_path / "site" / "a" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(
+        '<html lang="en"><body><main data-pagefind-body><h1>Atlantis</h1></main></body></html>'
+    )
+
+    async def build() -> Indexed:
+        return index_site(tmp_path / "site", "pagefind")
+
+    assert asyncio.run(build()).pages == 1

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from browser import SiteTab, launch_chromium, missing_tools, open_tab
-from playwright.sync_api import Browser, sync_playwright
+from browser import SiteTab, open_tab
+from playwright.sync_api import Browser
 from sitebuild import PROJECT, BuildResult
 from siteserver import SiteServer
 
@@ -21,17 +21,6 @@ from plugins._common.tipdata import load_tip_data
 pytestmark = pytest.mark.slow
 RESULTS = ".search-result__title a"
 STATUS_HAS = "(text) => document.querySelector('[data-search-status]').textContent.includes(text)"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    missing = missing_tools()
-    if missing:
-        pytest.fail("the browser tests cannot run: " + "; ".join(missing))
-    with sync_playwright() as playwright:
-        started = launch_chromium(playwright)
-        yield started
-        started.close()
 
 
 @pytest.fixture(

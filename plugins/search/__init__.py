@@ -74,7 +74,10 @@ def build_index(pelican) -> None:
             settings["SEARCH_EXCLUDE_SELECTORS"],
         )
     except SearchIndexError as error:
-        log.error("%s. Fix: reinstall the pinned pagefind packages (requirements.txt)", error)
+        log.error(
+            "%s. Fix: if Pagefind is missing, reinstall the pinned packages (requirements.txt)",
+            error,
+        )
         return
     log.info(
         "Search: %d pages indexed in %.1f s (%d index files changed)",

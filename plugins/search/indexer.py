@@ -15,10 +15,12 @@ import asyncio
 import hashlib
 import json
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 from pagefind.index import IndexConfig, PagefindIndex
 
@@ -62,7 +64,7 @@ def index_site(
         return Indexed(_page_count(kept), _sync(kept, bundle))
     with tempfile.TemporaryDirectory(prefix="pagefind-") as scratch:
         try:
-            asyncio.run(_index(site, Path(scratch), exclude))
+            _run(_index(site, Path(scratch), exclude))
         except (OSError, AssertionError, RuntimeError) as error:  # no binary, a failed run
             raise SearchIndexError(f"Pagefind could not index {site}: {error}") from error
         changed = _sync(Path(scratch), bundle)
@@ -95,6 +97,18 @@ def _unchanged(record: Path, pages: str, bundle: Path) -> bool:
     except (OSError, ValueError):
         return False
     return last.get("pages") == pages and bundle.is_dir() and last.get("bundle") == _digests(bundle)
+
+
+def _run(coroutine: Coroutine[Any, Any, None]) -> None:
+    """Run ``coroutine`` to its end, in a thread of its own if this one runs an event loop
+    (a build started from a notebook, an async server or Playwright's sync API)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(coroutine)
+        return
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
 
 
 async def _index(site: Path, scratch: Path, exclude: Sequence[str]) -> None:
