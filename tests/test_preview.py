@@ -184,7 +184,11 @@ def test_invoke_livereload_serves_on_its_port_and_reloads_on_a_save(tmp_path: Pa
             time.sleep(0.1)
     finally:
         os.killpg(process.pid, signal.SIGINT)
-        process.wait(timeout=60)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            pytest.fail("Ctrl-C did not stop livereload in 60 s:\n" + log.read_text("utf-8"))
     printed = log.read_text(errors="replace")
     assert printed.count("Rebuilt the edited page") == 1, printed  # each line once
     assert "Traceback" not in printed, printed
