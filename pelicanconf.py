@@ -177,8 +177,8 @@ HELP_LINES = [
     {
         "key": "hotline",
         "for": "Victims, and witnesses who see signs of trafficking, in the United States",
-        "name": "National Human Trafficking Hotline (the National Human Trafficking Resource "
-        "Center in 2010)",
+        "name": "National Human Trafficking Hotline (formerly the National Human Trafficking "
+        "Resource Center)",
         "call": "1-888-373-7888",
         "text": "233733",
         "callout": "Victim or witness in the U.S.?",
@@ -193,9 +193,9 @@ HELP_LINES = [
             ("Victims can ask for help whatever their immigration status.", ["dos-victims"]),
             ("Interpreters are available on phone calls.", ["hotline"]),
             (
-                "You choose what to share and may stay anonymous. The staff must report to police "
-                "or child protective services a child being harmed or anyone in immediate danger, "
-                "if what you share identifies you.",
+                "You choose what to share and may stay anonymous. If what you share identifies "
+                "you, the staff may pass on to police or child protective services what you "
+                "say of a child being harmed or of anyone in immediate danger.",
                 ["hotline"],
             ),
             ("Texts may cost what your plan charges for messages and data.", ["hotline"]),
@@ -237,8 +237,8 @@ HELP_LINES = [
 # What to do, and not do, when you suspect trafficking: (advice, its sources).
 HELP_ADVICE = [
     (
-        "Do not confront someone you think is a trafficker, or try to free a victim yourself: it "
-        "can put you and the victim in greater danger. Call instead.",
+        "Do not try to help someone you think is a victim on your own: it may be unsafe for "
+        "you, and it could put the victim in greater danger. Call one of the numbers above.",
         ["dos-blog"],
     ),
     (
