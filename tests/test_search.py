@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -147,4 +148,6 @@ def test_a_build_inside_a_running_event_loop_is_indexed(tmp_path: Path) -> None:
     async def build() -> Indexed:
         return index_site(tmp_path / "site", "pagefind")
 
-    assert asyncio.run(build()).pages == 1
+    # In a thread of its own: this one may run Playwright's loop already (the browser tests).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        assert pool.submit(asyncio.run, build()).result().pages == 1
