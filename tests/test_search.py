@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -151,3 +152,17 @@ def test_a_build_inside_a_running_event_loop_is_indexed(tmp_path: Path) -> None:
     # In a thread of its own: this one may run Playwright's loop already (the browser tests).
     with ThreadPoolExecutor(max_workers=1) as pool:
         assert pool.submit(asyncio.run, build()).result().pages == 1
+
+
+def test_an_incomplete_bundle_is_never_shipped(real_site: BuildResult, tmp_path: Path) -> None:
+    """A bundle whose entry file or a compressed file was cut short is made again."""
+    from plugins.search.indexer import _whole
+
+    bundle = tmp_path / "bundle"
+    shutil.copytree(real_site.output / "pagefind", bundle)
+    assert _whole(bundle)
+    fragment = next((bundle / "fragment").iterdir())
+    fragment.write_bytes(fragment.read_bytes()[:10])
+    assert not _whole(bundle)
+    (bundle / "pagefind-entry.json").write_text("")
+    assert not _whole(bundle)

@@ -12,8 +12,10 @@ Pagefind's own search interfaces are not shipped: the theme has its own (``js/se
 from __future__ import annotations
 
 import asyncio
+import gzip
 import hashlib
 import json
+import shutil
 import tempfile
 from collections.abc import Coroutine, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -63,10 +65,7 @@ def index_site(
     if record is not None and _unchanged(record, pages, kept):
         return Indexed(_page_count(kept), _sync(kept, bundle))
     with tempfile.TemporaryDirectory(prefix="pagefind-") as scratch:
-        try:
-            _run(_index(site, Path(scratch), exclude))
-        except (OSError, AssertionError, RuntimeError) as error:  # no binary, a failed run
-            raise SearchIndexError(f"Pagefind could not index {site}: {error}") from error
+        _make_bundle(site, Path(scratch), exclude)
         changed = _sync(Path(scratch), bundle)
     if record is not None:
         write_text(record, json.dumps({"pages": pages, "bundle": _digests(bundle)}, indent=1))
@@ -97,6 +96,37 @@ def _unchanged(record: Path, pages: str, bundle: Path) -> bool:
     except (OSError, ValueError):
         return False
     return last.get("pages") == pages and bundle.is_dir() and last.get("bundle") == _digests(bundle)
+
+
+def _make_bundle(site: Path, scratch: Path, exclude: Sequence[str], tries: int = 3) -> None:
+    """Have Pagefind index ``site`` into ``scratch``, until it writes a whole bundle.
+
+    Pagefind's service can be ended while its last files are still being written (it answers
+    before they are on disk): such a bundle is made again, never shipped.
+    """
+    for _ in range(tries):
+        shutil.rmtree(scratch, ignore_errors=True)
+        scratch.mkdir()
+        try:
+            _run(_index(site, scratch, exclude))
+        except (OSError, AssertionError, RuntimeError) as error:  # no binary, a failed run
+            raise SearchIndexError(f"Pagefind could not index {site}: {error}") from error
+        if _whole(scratch):
+            return
+    raise SearchIndexError(f"Pagefind wrote an incomplete index of {site} {tries} times")
+
+
+def _whole(bundle: Path) -> bool:
+    """Tell whether every file of a bundle is complete: the entry file reads as JSON, and each
+    compressed file (the WebAssembly, metadata, index, filters, fragments) decompresses."""
+    try:
+        json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        for file in bundle.rglob("*"):
+            if file.suffix in (".pagefind", ".pf_meta", ".pf_index", ".pf_filter", ".pf_fragment"):
+                gzip.decompress(file.read_bytes())
+    except (OSError, ValueError, EOFError, gzip.BadGzipFile):
+        return False
+    return True
 
 
 def _run(coroutine: Coroutine[Any, Any, None]) -> None:
