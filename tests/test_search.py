@@ -19,7 +19,7 @@ from sitebuild import Builder, BuildResult
 
 from plugins._common.names import AliasError, names_of, read_aliases
 from plugins._common.tipdata import load_tip_data
-from plugins.search.indexer import Indexed, index_site
+from plugins.search.indexer import Indexed, _whole, index_site
 
 pytestmark = pytest.mark.plugin("search")
 DATA = Path(__file__).resolve().parent.parent / "content" / "data"
@@ -156,8 +156,6 @@ def test_a_build_inside_a_running_event_loop_is_indexed(tmp_path: Path) -> None:
 
 def test_an_incomplete_bundle_is_never_shipped(real_site: BuildResult, tmp_path: Path) -> None:
     """A bundle whose entry file or a compressed file was cut short is made again."""
-    from plugins.search.indexer import _whole
-
     bundle = tmp_path / "bundle"
     shutil.copytree(real_site.output / "pagefind", bundle)
     assert _whole(bundle)
