@@ -9,6 +9,7 @@ date (``preview/``).
 from __future__ import annotations
 
 import datetime
+import faulthandler
 import json
 import logging
 import shlex
@@ -135,6 +136,8 @@ def livereload(c, port=CONFIG["port"], host=CONFIG["host"]):
     from preview.live import LiveBuilder
     from preview.server import PreviewServer
 
+    # kill -USR1 <pid> prints where every thread is: for a server that will not stop
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
     _start_logging()
     output = ROOT / CONFIG["output"]
     output.mkdir(exist_ok=True)

@@ -190,7 +190,13 @@ def test_invoke_livereload_serves_on_its_port_and_reloads_on_a_save(tmp_path: Pa
         except subprocess.TimeoutExpired:
             # Seen only late in a whole run of the suite on a fresh clone, never alone: the
             # first Ctrl-C is not acted on. A second one, as a writer would press, must stop it.
-            warnings.warn("livereload needed a second Ctrl-C to stop", stacklevel=1)
+            os.kill(process.pid, signal.SIGUSR1)  # its threads' stacks, into the log
+            time.sleep(1)
+            warnings.warn(
+                "livereload needed a second Ctrl-C to stop; where it was:\n"
+                + log.read_text("utf-8")[-3000:],
+                stacklevel=1,
+            )
             os.killpg(process.pid, signal.SIGINT)
             try:
                 process.wait(timeout=30)
