@@ -136,7 +136,9 @@ def livereload(c, port=CONFIG["port"], host=CONFIG["host"]):
     from preview.live import LiveBuilder
     from preview.server import PreviewServer
 
-    # kill -USR1 <pid> prints where every thread is: for a server that will not stop
+    # Ctrl-C stops it even when started with SIGINT ignored (by `cmd &` in a script, where
+    # Python then leaves it ignored); kill -USR1 <pid> prints where every thread is.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     faulthandler.register(signal.SIGUSR1, all_threads=True)
     _start_logging()
     output = ROOT / CONFIG["output"]
