@@ -12,6 +12,7 @@ Pagefind's own search interfaces are not shipped: the theme has its own (``js/se
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gzip
 import hashlib
 import json
@@ -141,10 +142,31 @@ def _run(coroutine: Coroutine[Any, Any, None]) -> None:
         pool.submit(asyncio.run, coroutine).result()
 
 
+class _WrittenError(Exception):
+    """Leaves the index's context without its own second write (the bundle is on disk)."""
+
+
 async def _index(site: Path, scratch: Path, exclude: Sequence[str]) -> None:
     config = IndexConfig(output_path=str(scratch), exclude_selectors=list(exclude))
-    async with PagefindIndex(config=config) as index:  # writes the bundle on leaving
-        await index.add_directory(str(site.resolve()), glob="**/*.html")
+    with contextlib.suppress(_WrittenError):
+        async with PagefindIndex(config=config) as index:
+            await index.add_directory(str(site.resolve()), glob="**/*.html")
+            await index.write_files()
+            # Pagefind answers before its files are all on disk; ending its service then
+            # cuts them short. Wait until the bundle stops growing, then leave.
+            await _settled(scratch)
+            raise _WrittenError
+
+
+async def _settled(folder: Path, quiet: float = 0.1, limit: float = 10.0) -> None:
+    """Return once no file under ``folder`` has changed for ``quiet`` seconds."""
+    last: dict[Path, int] = {}
+    for _ in range(int(limit / quiet)):
+        sizes = {file: file.stat().st_size for file in folder.rglob("*") if file.is_file()}
+        if sizes and sizes == last:
+            return
+        last = sizes
+        await asyncio.sleep(quiet)
 
 
 def _files(folder: Path) -> dict[Path, Path]:
