@@ -98,9 +98,10 @@ def _forms(name: str) -> list[str]:
         return []
     match = _BRACKETED.match(name)
     forms = [match["name"], match["other"]] if match else [name]
-    return [_uninverted(form).replace("’", "'") for form in forms]
+    return [uninverted(form).replace("’", "'") for form in forms]
 
 
-def _uninverted(name: str) -> str:
+def uninverted(name: str) -> str:
+    """Return "Korea, Republic of" as "Republic of Korea"; any other name as it is."""
     head, comma, tail = name.partition(", ")
     return f"{tail} {head}" if comma and "," not in tail else name

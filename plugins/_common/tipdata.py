@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pycountry
 
-from .names import iso_codes, names_of
+from .names import iso_codes, names_of, uninverted
 from .problems import display_path
 from .text import NotUtf8Error, read_text, slug_of
 from .tiers import TIERS, Tier, movement
@@ -94,8 +94,8 @@ class Country:
         The report lists "Congo, Democratic Republic of the"; readers know "Democratic
         Republic of the Congo". The site uses the report's name and shows this one beside it.
         """
-        head, comma, tail = self.name.partition(", ")
-        return f"{tail} {head}" if comma else ""
+        running = uninverted(self.name)
+        return running if running != self.name else ""
 
     @property
     def latest(self) -> Placement:
