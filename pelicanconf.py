@@ -11,11 +11,17 @@ from jinja2 import FileSystemBytecodeCache
 
 _HERE = Path(__file__).resolve().parent
 
+
+def N_(message: str) -> str:  # noqa: N802
+    """Mark a setting readers see for translation (``invoke i18n``); the theme translates it."""
+    return message
+
+
 # --- The site -------------------------------------------------------------------------------
-SITENAME = "Office to Monitor and Combat Trafficking in Persons"
-SITE_SHORTNAME = "Combat Trafficking in Persons"
-SITE_DEPARTMENT = "U.S. Department of State"
-SITE_MISSION = (
+SITENAME = N_("Office to Monitor and Combat Trafficking in Persons")
+SITE_SHORTNAME = N_("Combat Trafficking in Persons")
+SITE_DEPARTMENT = N_("U.S. Department of State")
+SITE_MISSION = N_(
     "We lead the United States' global engagement against human trafficking, working with "
     "foreign governments and civil society to protect victims, prevent trafficking and "
     "prosecute traffickers."
@@ -26,6 +32,9 @@ SITEURL = "http://localhost:8000"
 RELATIVE_URLS = True
 TIMEZONE = "America/New_York"
 DEFAULT_LANG = "en"
+# The site's languages (plugins/languages): English at the root, the others under /<lang>/.
+# Their interface words are in theme/translations/<lang>/LC_MESSAGES/messages.po (invoke i18n).
+LANGUAGES = ["en", "es", "fr", "ar"]
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 # Month names in English whatever the machine's locale (C.UTF-8 exists everywhere).
 LOCALE = ("en_US.UTF-8", "C.UTF-8")
@@ -37,7 +46,10 @@ ARTICLE_PATHS = ["news"]
 STATIC_PATHS = ["images"]
 IGNORE_FILES = [".#*", "README.md"]
 # A page's address follows its file: pages/about/public-engagement.md -> about/public-engagement/
-PATH_METADATA = r"pages/(?P<slug>.+)\.md"
+# A translation sits beside its page, named for its language (Hugo's way): about.es.md.
+PATH_METADATA = r"pages/(?P<slug>.+?)(?:\.(?P<lang>[a-z]{2,3}))?\.md"
+# A news post's date starts its file name; a translation's name ends in its language.
+FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2}).*?(?:\.(?P<lang>[a-z]{2,3}))?$"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 ARTICLE_URL = "news/{date:%Y}/{slug}/"
@@ -122,17 +134,17 @@ THEME_STATIC_PATHS: list[str] = []
 # Primary navigation: (label, URL relative to the site root[, other URL prefixes it covers]).
 # The item whose URL or prefix is the longest start of a page's path is the current one.
 NAV_ITEMS = [
-    ("About the Office", "about/"),
-    ("The 3P Paradigm", "3p/"),
-    ("Countries", "countries/", ["regions/"]),
-    ("TIP Report", "tip-report/", ["reports/", "data/"]),
-    ("Campaigns", "campaigns/"),
-    ("News", "news/"),
-    ("Get Help", "get-help/"),
+    (N_("About the Office"), "about/"),
+    (N_("The 3P Paradigm"), "3p/"),
+    (N_("Countries"), "countries/", ["regions/"]),
+    (N_("TIP Report"), "tip-report/", ["reports/", "data/"]),
+    (N_("Campaigns"), "campaigns/"),
+    (N_("News"), "news/"),
+    (N_("Get Help"), "get-help/"),
 ]
 CONTACT = {
-    "office": "Office to Monitor and Combat Trafficking in Persons",
-    "address": "U.S. Department of State, Washington, DC",
+    "office": N_("Office to Monitor and Combat Trafficking in Persons"),
+    "address": N_("U.S. Department of State, Washington, DC"),
 }
 
 # --- Get Help (plugins/help): who to call, each fact with the sources that state it ----------
@@ -166,69 +178,85 @@ HELP_SOURCES = {
 HELP_LINES = [
     {
         "key": "emergency",
-        "for": "Someone is in danger now",
-        "name": "Emergency services in the United States",
+        "for": N_("Someone is in danger now"),
+        "name": N_("Emergency services in the United States"),
         "call": "911",
-        "callout": "In danger now?",
+        "callout": N_("In danger now?"),
         "facts": [
-            ("Call 911 first when anyone is in immediate danger.", ["dos-fact-sheet", "dos-blog"])
+            (
+                N_("Call 911 first when anyone is in immediate danger."),
+                ["dos-fact-sheet", "dos-blog"],
+            )
         ],
     },
     {
         "key": "hotline",
-        "for": "Victims, and witnesses who see signs of trafficking, in the United States",
-        "name": "National Human Trafficking Hotline (formerly the National Human Trafficking "
-        "Resource Center)",
+        "for": N_("Victims, and witnesses who see signs of trafficking, in the United States"),
+        "name": N_(
+            "National Human Trafficking Hotline (formerly the National Human Trafficking "
+            "Resource Center)"
+        ),
         "call": "1-888-373-7888",
         "text": "233733",
-        "callout": "Victim or witness in the U.S.?",
-        "callout_note": "toll-free, 24 hours",
+        "callout": N_("Victim or witness in the U.S.?"),
+        "callout_note": N_("toll-free, 24 hours"),
         "facts": [
-            ("Toll-free, open 24 hours a day, 7 days a week.", ["dos-fact-sheet", "dos-blog"]),
+            (N_("Toll-free, open 24 hours a day, 7 days a week."), ["dos-fact-sheet", "dos-blog"]),
             (
-                "Advocates take reports of possible trafficking, and answer questions about what "
-                "trafficking is and how to respond safely.",
+                N_(
+                    "Advocates take reports of possible trafficking, and answer questions about "
+                    "what trafficking is and how to respond safely."
+                ),
                 ["dos-blog", "hotline"],
             ),
-            ("Victims can ask for help whatever their immigration status.", ["dos-victims"]),
-            ("Interpreters are available on phone calls.", ["hotline"]),
+            (N_("Victims can ask for help whatever their immigration status."), ["dos-victims"]),
+            (N_("Interpreters are available on phone calls."), ["hotline"]),
             (
-                "You choose what to share and may stay anonymous. If what you share identifies "
-                "you, the staff may pass on to police or child protective services what you "
-                "say of a child being harmed or of anyone in immediate danger.",
+                N_(
+                    "You choose what to share and may stay anonymous. If what you share identifies "
+                    "you, the staff may pass on to police or child protective services what you "
+                    "say of a child being harmed or of anyone in immediate danger."
+                ),
                 ["hotline"],
             ),
-            ("Texts may cost what your plan charges for messages and data.", ["hotline"]),
+            (N_("Texts may cost what your plan charges for messages and data."), ["hotline"]),
         ],
     },
     {
         "key": "tip-line",
-        "for": "To report a tip to federal law enforcement",
-        "name": "Homeland Security Investigations Tip Line, U.S. Immigration and Customs "
-        "Enforcement",
+        "for": N_("To report a tip to federal law enforcement"),
+        "name": N_(
+            "Homeland Security Investigations Tip Line, U.S. Immigration and Customs Enforcement"
+        ),
         "call": "1-866-347-2423",
         "facts": [
             (
-                "Open 24 hours a day, 7 days a week, for calls from the United States, Mexico "
-                "and Canada.",
+                N_(
+                    "Open 24 hours a day, 7 days a week, for calls from the United States, Mexico "
+                    "and Canada."
+                ),
                 ["ice-tip-line"],
             ),
             (
-                "Human trafficking is among the crimes it takes reports on; its specialists have "
-                "interpreters for more than 20 languages.",
+                N_(
+                    "Human trafficking is among the crimes it takes reports on; its specialists "
+                    "have interpreters for more than 20 languages."
+                ),
                 ["ice-tip-line"],
             ),
         ],
     },
     {
         "key": "abroad",
-        "for": "Outside the United States",
-        "name": "The same Tip Line, from any other country",
+        "for": N_("Outside the United States"),
+        "name": N_("The same Tip Line, from any other country"),
         "call": "1-802-872-6199",
         "facts": [
             (
-                "People anywhere in the world can report suspected crimes to it, human "
-                "trafficking among them.",
+                N_(
+                    "People anywhere in the world can report suspected crimes to it, human "
+                    "trafficking among them."
+                ),
                 ["ice-tip-line"],
             ),
         ],
@@ -237,17 +265,21 @@ HELP_LINES = [
 # What to do, and not do, when you suspect trafficking: (advice, its sources).
 HELP_ADVICE = [
     (
-        "Do not try to help someone you think is a victim on your own: it may be unsafe for "
-        "you, and it could put the victim in greater danger. Call one of the numbers above.",
+        N_(
+            "Do not try to help someone you think is a victim on your own: it may be unsafe for "
+            "you, and it could put the victim in greater danger. Call one of the numbers above."
+        ),
         ["dos-blog"],
     ),
     (
-        "Sexual and labor exploitation are against the law in the United States, and federal law "
-        "prohibits slavery.",
+        N_(
+            "Sexual and labor exploitation are against the law in the United States, and federal "
+            "law prohibits slavery."
+        ),
         ["dos-victims"],
     ),
 ]
-DATA_CREDIT = (
+DATA_CREDIT = N_(
     "Tier data: US Department of State TIP Reports, as compiled by Judith G. Kelley "
     "(github.com/andrewheiss/scorecard-diplomacy, MIT)."
 )
@@ -255,6 +287,8 @@ DATA_CREDIT = (
 # --- Plugins --------------------------------------------------------------------------------
 PLUGIN_PATHS = ["."]
 PLUGINS = [
+    "plugins.languages",  # first: it keeps the settings as written, for the other languages
+    "plugins.i18n",
     "pelican.plugins.neighbors",  # article.next_article (newer) and prev_article (older)
     "pelican.plugins.related_posts",  # article.related_posts: most tags in common
     "plugins.page_meta",
@@ -296,6 +330,6 @@ _TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
 JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
-    "extensions": [],
+    "extensions": [],  # plugins/i18n adds jinja2.ext.i18n
     "bytecode_cache": FileSystemBytecodeCache(str(_TEMPLATE_CACHE)),
 }

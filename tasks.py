@@ -320,3 +320,18 @@ def s3(c, bucket="", prefix="", endpoint_url="", region="", siteurl="", dry_run=
             dry_run=dry_run,
         ),
     )
+
+
+@task
+def i18n(c):
+    """Extract the messages of the theme, plugins and settings; update each language's .po."""
+    from pelican.settings import read_settings
+
+    from plugins._common.i18n import CATALOGS, SOURCE_LANGUAGE
+    from plugins.i18n.catalogs import update
+
+    languages = read_settings(str(ROOT / CONFIG["settings_base"])).get("LANGUAGES", [])
+    wanted = [lang for lang in languages if lang != SOURCE_LANGUAGE]
+    for line in update(ROOT, ROOT / "babel.cfg", ROOT / CATALOGS, wanted):
+        print(line)
+    print('Translate the messages marked to do (msgstr "" or #, fuzzy), then build.')

@@ -94,6 +94,19 @@ _OLD_URLS = FieldSpec(
     "Addresses it had before, from the site root, comma-separated; each redirects here.",
     "news/2010/old-slug/",
 )
+_LANG = FieldSpec(
+    "Lang",
+    Kind.TEXT,
+    False,
+    "Only for a translation: its language, one of LANGUAGES (or name the file about.es.md).",
+    "es",
+)
+_TRANSLATED = FieldSpec(
+    "Translated",
+    Kind.DATE,
+    False,
+    "Only for a translation: the day it was translated from the English page, YYYY-MM-DD.",
+)
 _ILLUSTRATIVE = FieldSpec(
     "Illustrative", Kind.YES_NO, False, "yes for sample content that restates sourced facts."
 )
@@ -112,7 +125,14 @@ NEWS = Schema(
         FieldSpec("Category", Kind.CATEGORY, True, "One news category (see the list)."),
         _TAGS,
         FieldSpec("Author", Kind.TEXT, False, "Who signs the post.", "Public Engagement"),
-        FieldSpec("Slug", Kind.TEXT, False, "The address part; leave it once published."),
+        FieldSpec(
+            "Slug",
+            Kind.TEXT,
+            False,
+            "The address part; leave it once published. A translation gives the English one.",
+        ),
+        _LANG,
+        _TRANSLATED,
         _SUMMARY,
         _COUNTRIES,
         FieldSpec("Campaign", Kind.TEXT, False, "The file name of its campaign, without .md.", ""),
@@ -150,6 +170,8 @@ PAGE = Schema(
     "page",
     (
         _TITLE,
+        _LANG,
+        _TRANSLATED,
         FieldSpec("Summary", Kind.SUMMARY, False, _SUMMARY.help),
         FieldSpec("Modified", Kind.DATETIME, False, "Date of the last real change, YYYY-MM-DD."),
         FieldSpec("Nav_order", Kind.TEXT, False, "Its place in its section's menu (1, 2...)."),
