@@ -11,16 +11,22 @@ the search index finds a country's page by them.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pycountry
 from babel import Locale
 
+from .i18n import SOURCE_LANGUAGE, sort_key, territory
 from .problems import display_path
 from .text import NotUtf8Error, read_text
+
+if TYPE_CHECKING:
+    from .tipdata import TipData
 
 ALIAS_COLUMNS = ("iso3", "name", "source")
 _ENGLISH = Locale("en")
@@ -105,3 +111,32 @@ def uninverted(name: str) -> str:
     """Return "Korea, Republic of" as "Republic of Korea"; any other name as it is."""
     head, comma, tail = name.partition(", ")
     return f"{tail} {head}" if comma and "," not in tail else name
+
+
+def localized(data: TipData, lang: str) -> TipData:
+    """Return the model with each country named as CLDR names it in ``lang``.
+
+    The report's own name becomes the first of the country's other names (so readers and
+    ``Countries:`` still find it by that name); a country CLDR has no name for keeps the
+    report's. The countries are in the alphabetical order of their new names.
+    """
+    if lang == SOURCE_LANGUAGE:
+        return data
+    countries = []
+    for country in data.countries:
+        local = territory(lang, pycountry_alpha2(country.iso3))
+        if not local or local == country.name:
+            countries.append(country)
+            continue
+        others = tuple(n for n in (country.name, *country.other_names) if n != local)
+        countries.append(dataclasses.replace(country, name=local, other_names=others))
+    countries.sort(key=lambda country: sort_key(country.name))
+    from .tipdata import _index as country_index  # tipdata imports this module
+
+    return dataclasses.replace(data, countries=tuple(countries), _index=country_index(countries))
+
+
+def pycountry_alpha2(iso3: str) -> str:
+    """Return the ISO 3166-1 alpha-2 code of ``iso3``, or "" when ISO has none."""
+    entry = pycountry.countries.get(alpha_3=iso3) if iso3 else None
+    return entry.alpha_2 if entry is not None else ""

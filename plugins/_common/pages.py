@@ -9,13 +9,17 @@ generators describe the pages they write and pass the :class:`PageMeta` to the w
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .labels import LABEL, NOTE, labelled_title
+from .i18n import SOURCE_LANGUAGE, date, gettext, language
+from .labels import labelled_title
 
 SEPARATOR = " — "
+# How English writes a day on this site ("14 June 2010"), which CLDR's long form does not.
+ENGLISH_DAY = "d MMMM y"
 # A key in Pelican's settings, and so in every page's context: this build's facts of
 # Pelican's own pages, by output file, so each page is described once however often asked.
 MEMO = "_PAGE_META_MEMO"
@@ -48,14 +52,35 @@ class PageMeta:
     illustrative: bool = False  # a sample (see :mod:`plugins._common.labels`), labelled as one
 
 
+def site_name(settings: Mapping[str, Any]) -> str:
+    """Return the site's name (``SITENAME``) in the build's language."""
+    name = str(settings["SITENAME"])
+    return gettext(settings)(name) if name else name
+
+
+def day(settings: Mapping[str, Any], value: datetime.date) -> str:
+    """Return a day as the site writes it in the build's language.
+
+    English keeps the site's own style, "14 June 2010" (CLDR's long English form is
+    "June 14, 2010"); the other languages get CLDR's long form ("14 de junio de 2010").
+    """
+    form = ENGLISH_DAY if language(settings) == SOURCE_LANGUAGE else "long"
+    return date(settings, value, form)
+
+
 def document_title(settings: Mapping[str, Any], *parts: str) -> str:
     """Return a <title>: the parts, then the site's name, joined by dashes."""
-    return SEPARATOR.join([*(p for p in parts if p), settings["SITENAME"]])
+    return SEPARATOR.join([*(p for p in parts if p), site_name(settings)])
 
 
-def trail(*steps: tuple[str, str]) -> tuple[Crumb, ...]:
-    """Return a trail that starts at the home page: ``trail(("News", "news/"), ...)``."""
-    return (Crumb("Home", ""), *(Crumb(label, url) for label, url in steps))
+def trail(*steps: tuple[str, str], settings: Mapping[str, Any] | None = None) -> tuple[Crumb, ...]:
+    """Return a trail that starts at the home page: ``trail(("News", "news/"), ...)``.
+
+    The steps' labels are as given; "Home" is in the language of ``settings`` (English
+    without them).
+    """
+    _ = gettext(settings or {})
+    return (Crumb(_("Home"), ""), *(Crumb(label, url) for label, url in steps))
 
 
 def nav_item(settings: Mapping[str, Any], url: str) -> tuple[str, str] | None:
@@ -90,9 +115,11 @@ def meta_of(context: Mapping[str, Any]) -> PageMeta:
 
 def sample_facts(settings: Mapping[str, Any], heading: str, description: str) -> dict[str, Any]:
     """Return the title and description of a sample's page, both saying it is one."""
+    _ = gettext(settings)
+    notice = _("Illustrative sample, not an official statement of the office.")
     return {
-        "title": document_title(settings, labelled_title(heading)),
-        "description": f"{LABEL}, {NOTE}. {description}".strip(),
+        "title": document_title(settings, labelled_title(heading, settings)),
+        "description": f"{notice} {description}".strip(),
         "illustrative": True,
     }
 
@@ -107,17 +134,22 @@ def paged(meta: PageMeta, page: Any, settings: Mapping[str, Any]) -> PageMeta:
     number = getattr(page, "number", 1) or 1
     if number == 1:
         return meta
-    heading_title = meta.title.removesuffix(SEPARATOR + settings["SITENAME"])
+    _ = gettext(settings)
+    name = site_name(settings)
+    heading_title = meta.title.removesuffix(SEPARATOR + name)
     first, *rest = heading_title.split(SEPARATOR, 1)
-    title = SEPARATOR.join([f"{first} (page {number})", *rest, settings["SITENAME"]])
+    first = _("%(title)s (page %(number)s)") % {"title": first, "number": number}
+    title = SEPARATOR.join([first, *rest, name])
     steps = (*meta.trail[:-1], Crumb(meta.trail[-1].label, meta.url)) if meta.trail else ()
+    page_label = _("Page %(number)s") % {"number": number}
+    page_sentence = _("Page %(number)s.") % {"number": number}
     return PageMeta(
         kind=meta.kind,
         heading=meta.heading,
         title=title,
-        description=f"{meta.description} Page {number}.",
+        description=f"{meta.description} {page_sentence}",
         url=str(getattr(page, "url", meta.url)),
-        trail=(*steps, Crumb(f"Page {number}", str(getattr(page, "url", "")))) if steps else (),
+        trail=(*steps, Crumb(page_label, str(getattr(page, "url", "")))) if steps else (),
         page_number=number,
         first_page_url=meta.url,
         listed=meta.listed,

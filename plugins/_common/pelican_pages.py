@@ -7,14 +7,41 @@ passes: ``article``, ``page``, ``category``, ``tag``, ``author``, ``period``, or
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any
 
+from .i18n import N_, date, gettext, locale
 from .labels import is_illustrative
-from .pages import Crumb, PageMeta, document_title, paged, sample_facts, trail, url_of
+from .pages import (
+    Crumb,
+    PageMeta,
+    day,
+    document_title,
+    paged,
+    sample_facts,
+    site_name,
+    trail,
+    url_of,
+)
 from .text import plain_text
 
-GROUPS = {"categories": "Categories", "tags": "Tags", "authors": "Authors"}
+GROUPS = {"categories": N_("Categories"), "tags": N_("Tags"), "authors": N_("Authors")}
+# The heading and description of each list of groups; %(site)s is the site's name.
+GROUP_PAGES = {
+    "categories": (
+        N_("News categories"),
+        N_("News categories of the %(site)s, with the number of articles in each."),
+    ),
+    "tags": (
+        N_("News tags"),
+        N_("News tags of the %(site)s, with the number of articles in each."),
+    ),
+    "authors": (
+        N_("News authors"),
+        N_("News authors of the %(site)s, with the number of articles in each."),
+    ),
+}
 
 
 def describe(context: Mapping[str, Any]) -> PageMeta:
@@ -35,12 +62,12 @@ def describe(context: Mapping[str, Any]) -> PageMeta:
     if direct == "index":
         return paged(_news(context), _page_of(context), context)
     if direct in GROUPS:
-        return _groups(context, GROUPS[direct])
+        return _groups(context, direct)
     if direct == "archives":
         return _archives(context)
     if direct == "search":
         return _search(context)
-    heading = str(context.get("SITENAME", ""))
+    heading = site_name(context) if context.get("SITENAME") else ""
     return PageMeta("page", heading, heading, _mission(context), url_of(output_file))
 
 
@@ -59,7 +86,9 @@ def _direct_template(context: Mapping[str, Any]) -> str:
 
 
 def _mission(context: Mapping[str, Any]) -> str:
-    return plain_text(context.get("SITE_MISSION") or context.get("SITENAME"))
+    """Return the site's mission (or else its name) in the build's language, as plain text."""
+    text = context.get("SITE_MISSION") or context.get("SITENAME")
+    return plain_text(gettext(context)(str(text)) if text else text)
 
 
 def news_url(context: Mapping[str, Any]) -> str:
@@ -72,8 +101,9 @@ def _setting_url(context: Mapping[str, Any], name: str) -> str:
 
 
 def _article(context: Mapping[str, Any], article: Any) -> PageMeta:
+    _ = gettext(context)
     heading = plain_text(article.title)
-    steps = [("News", news_url(context))]
+    steps = [(_("News"), news_url(context))]
     category = getattr(article, "category", None)
     if category is not None:
         steps.append((category.name, category.url))
@@ -87,7 +117,7 @@ def _article(context: Mapping[str, Any], article: Any) -> PageMeta:
         kind="article",
         heading=heading,
         url=str(article.url),
-        trail=(*trail(*steps), Crumb(heading, str(article.url))),
+        trail=(*trail(*steps, settings=context), Crumb(heading, str(article.url))),
         listed=getattr(article, "status", "published") == "published",
         **facts,
     )
@@ -98,8 +128,9 @@ def _page(context: Mapping[str, Any], page: Any, output_file: str) -> PageMeta:
     description = plain_text(page.metadata.get("summary") or getattr(page, "summary", ""))
     listed = getattr(page, "status", "published") == "published"
     if output_file == "index.html" or getattr(page, "template", "") == "home":
-        sitename = str(context["SITENAME"])
-        title = sitename if heading in ("", sitename) else document_title(context, heading)
+        sitename = site_name(context)
+        own_names = ("", str(context["SITENAME"]), sitename)
+        title = sitename if heading in own_names else document_title(context, heading)
         return PageMeta(
             "home",
             heading or sitename,
@@ -126,102 +157,138 @@ def _page(context: Mapping[str, Any], page: Any, output_file: str) -> PageMeta:
         title=document_title(context, heading),
         description=description or _mission(context),
         url=str(page.url),
-        trail=(*trail(*parents), Crumb(heading, str(page.url))),
+        trail=(*trail(*parents, settings=context), Crumb(heading, str(page.url))),
         listed=listed,
     )
 
 
 def _news(context: Mapping[str, Any]) -> PageMeta:
+    _ = gettext(context)
     url = news_url(context)
-    sitename = context["SITENAME"]
+    news = _("News")
     return PageMeta(
         kind="news",
-        heading="News",
-        title=document_title(context, "News"),
-        description=f"The latest news from the {sitename}.",
+        heading=news,
+        title=document_title(context, news),
+        description=_("The latest news from the %(site)s.") % {"site": site_name(context)},
         url=url,
-        trail=trail(("News", url)),
+        trail=trail((news, url), settings=context),
         first_page_url=url,
     )
 
 
 def _group_list(context: Mapping[str, Any], kind: str, group: Any) -> PageMeta:
+    _ = gettext(context)
     name = str(group.name)
-    sitename = context["SITENAME"]
-    heading, title_parts, description = {
-        "category": (name, (name, "News"), f"News in the category {name} from the {sitename}."),
-        "tag": (f"Tagged “{name}”", (f"Tagged “{name}”", "News"), f"News tagged “{name}”."),
-        "author": (f"News by {name}", (f"News by {name}",), f"News by {name}."),
-    }[kind]
+    values = {"name": name, "site": site_name(context)}
+    news = _("News")
+    if kind == "category":
+        heading, title_parts = name, (name, news)
+        description = _("News in the category %(name)s from the %(site)s.") % values
+    elif kind == "tag":
+        heading = _("Tagged “%(name)s”") % values
+        title_parts = (heading, news)
+        description = _("News tagged “%(name)s”.") % values
+    else:
+        heading = _("News by %(name)s") % values
+        title_parts = (heading,)
+        description = _("News by %(name)s.") % values
     setting = {"category": "CATEGORIES", "tag": "TAGS", "author": "AUTHORS"}[kind]
-    steps = [("News", news_url(context))]
+    steps = [(news, news_url(context))]
     if context.get(f"{setting}_SAVE_AS"):
-        steps.append((GROUPS[setting.lower()], _setting_url(context, setting)))
+        steps.append((_(GROUPS[setting.lower()]), _setting_url(context, setting)))
     return PageMeta(
         kind=kind,
         heading=heading,
         title=document_title(context, *title_parts),
         description=description,
         url=str(group.url),
-        trail=(*trail(*steps), Crumb(name, str(group.url))),
+        trail=(*trail(*steps, settings=context), Crumb(name, str(group.url))),
         first_page_url=str(group.url),
     )
 
 
+def _when(context: Mapping[str, Any]) -> str:
+    """Return the period of a period archive in the build's language: a year, month or day."""
+    numbers = tuple(context.get("period_num") or ())
+    if len(numbers) == 3:
+        return day(context, datetime.date(*numbers))
+    if len(numbers) == 2:
+        pattern = locale(context).datetime_skeletons["yMMMM"].pattern
+        return date(context, datetime.date(numbers[0], numbers[1], 1), pattern)
+    return " ".join(str(part) for part in reversed(context["period"]))
+
+
 def _period(context: Mapping[str, Any]) -> PageMeta:
-    when = " ".join(str(part) for part in reversed(context["period"]))
+    _ = gettext(context)
+    when = _when(context)
     url = str(context.get("url") or "")
-    steps = [("News", news_url(context))]
+    steps = [(_("News"), news_url(context))]
     if context.get("ARCHIVES_SAVE_AS"):
-        steps.append(("Archives", _setting_url(context, "ARCHIVES")))
+        steps.append((_("Archives"), _setting_url(context, "ARCHIVES")))
+    heading = _("News from %(when)s") % {"when": when}
     return PageMeta(
         kind="period",
-        heading=f"News from {when}",
-        title=document_title(context, f"News from {when}"),
-        description=f"News from the {context['SITENAME']} in {when}.",
+        heading=heading,
+        title=document_title(context, heading),
+        description=_("News from the %(site)s in %(when)s.")
+        % {"site": site_name(context), "when": when},
         url=url,
-        trail=(*trail(*steps), Crumb(when, url)),
+        trail=(*trail(*steps, settings=context), Crumb(when, url)),
         first_page_url=url,
     )
 
 
-def _groups(context: Mapping[str, Any], label: str) -> PageMeta:
-    url = _setting_url(context, label.upper())
-    heading = f"News {label.lower()}"
+def _groups(context: Mapping[str, Any], group: str) -> PageMeta:
+    """Describe the list of every category, tag or author (``group``: ``categories``...)."""
+    _ = gettext(context)
+    url = _setting_url(context, group.upper())
+    heading, description = GROUP_PAGES[group]
     return PageMeta(
         kind="groups",
-        heading=heading,
-        title=document_title(context, heading),
-        description=(
-            f"News {label.lower()} of the {context['SITENAME']}, with the number of articles "
-            "in each."
-        ),
+        heading=_(heading),
+        title=document_title(context, _(heading)),
+        description=_(description) % {"site": site_name(context)},
         url=url,
-        trail=(*trail(("News", news_url(context))), Crumb(label, url)),
+        trail=(
+            *trail((_("News"), news_url(context)), settings=context),
+            Crumb(_(GROUPS[group]), url),
+        ),
     )
 
 
 def _archives(context: Mapping[str, Any]) -> PageMeta:
+    _ = gettext(context)
     url = _setting_url(context, "ARCHIVES")
+    heading = _("News archives")
     return PageMeta(
         kind="archives",
-        heading="News archives",
-        title=document_title(context, "News archives"),
-        description=f"Every news article from the {context['SITENAME']}, by year.",
+        heading=heading,
+        title=document_title(context, heading),
+        description=_("Every news article from the %(site)s, by year.")
+        % {"site": site_name(context)},
         url=url,
-        trail=(*trail(("News", news_url(context))), Crumb("Archives", url)),
+        trail=(
+            *trail((_("News"), news_url(context)), settings=context),
+            Crumb(_("Archives"), url),
+        ),
     )
 
 
 def _search(context: Mapping[str, Any]) -> PageMeta:
+    _ = gettext(context)
     url = _setting_url(context, "SEARCH")
+    heading = _("Search")
     return PageMeta(
         kind="search",
-        heading="Search",
-        title=document_title(context, "Search"),
-        description=f"Search every page of the {context['SITENAME']}: countries and their "
-        "tiers by report year, regions, news, campaigns and the office's pages.",
+        heading=heading,
+        title=document_title(context, heading),
+        description=_(
+            "Search every page of the %(site)s: countries and their tiers by report year, "
+            "regions, news, campaigns and the office's pages."
+        )
+        % {"site": site_name(context)},
         url=url,
-        trail=(*trail(), Crumb("Search", url)),
+        trail=(*trail(settings=context), Crumb(heading, url)),
         listed=False,  # a page of results for search engines to crawl would be noise
     )

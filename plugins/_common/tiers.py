@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .i18n import N_
+
 
 @dataclass(frozen=True)
 class Tier:
     """One tier of the TIP Report, coded in the data as 1, 2, 2WL, 3 or special."""
 
     code: str
-    label: str
-    short: str
-    meaning: str
+    label: str  # English, marked for translation: shown as ``_(tier.label)``
+    short: str  # the label in a card's cell: "1", "2WL", "SC" (translated like the label)
+    meaning: str  # English, marked for translation
     rank: int | None  # 1 is best; None for special cases, which are not ranked
     since: int | None = None  # the first report with this tier, when it came later than 2001
 
@@ -36,44 +38,54 @@ TIERS: dict[str, Tier] = {
     for tier in (
         Tier(
             "1",
-            "Tier 1",
+            N_("Tier 1"),
             "1",
-            "The government fully meets the minimum standards for the elimination of "
-            "trafficking in Section 108 of the Trafficking Victims Protection Act.",
+            N_(
+                "The government fully meets the minimum standards for the elimination of "
+                "trafficking in Section 108 of the Trafficking Victims Protection Act."
+            ),
             1,
         ),
         Tier(
             "2",
-            "Tier 2",
+            N_("Tier 2"),
             "2",
-            "The government does not fully meet the minimum standards but is making "
-            "significant efforts to bring itself into compliance with them.",
+            N_(
+                "The government does not fully meet the minimum standards but is making "
+                "significant efforts to bring itself into compliance with them."
+            ),
             2,
         ),
         Tier(
             "2WL",
-            "Tier 2 Watch List",
-            "2WL",
-            "The government does not fully meet the minimum standards and is making "
-            "significant efforts, but concerns such as a large or growing number of victims, "
-            "or a failure to show increasing efforts, put it on watch.",
+            N_("Tier 2 Watch List"),
+            N_("2WL"),
+            N_(
+                "The government does not fully meet the minimum standards and is making "
+                "significant efforts, but concerns such as a large or growing number of victims, "
+                "or a failure to show increasing efforts, put it on watch."
+            ),
             3,
             since=2004,  # the first report year with Watch List placements in the data
         ),
         Tier(
             "3",
-            "Tier 3",
+            N_("Tier 3"),
             "3",
-            "The government does not fully meet the minimum standards and is not making "
-            "significant efforts to do so.",
+            N_(
+                "The government does not fully meet the minimum standards and is not making "
+                "significant efforts to do so."
+            ),
             4,
         ),
         Tier(
             "special",
-            "Special case",
-            "SC",
-            "The report did not rank the country that year, usually because conflict, "
-            "disaster or a lack of information made a ranking impossible.",
+            N_("Special case"),
+            N_("SC"),
+            N_(
+                "The report did not rank the country that year, usually because conflict, "
+                "disaster or a lack of information made a ranking impossible."
+            ),
             None,
         ),
     )

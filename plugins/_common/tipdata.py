@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pycountry
 
+from .i18n import N_
 from .names import iso_codes, names_of, uninverted
 from .problems import display_path
 from .text import NotUtf8Error, read_text, slug_of
@@ -42,12 +43,14 @@ class Region:
 REGIONS: dict[str, Region] = {
     region.code: region
     for region in (
-        Region("AF", "Africa", "Bureau of African Affairs"),
-        Region("EAP", "East Asia and Pacific", "Bureau of East Asian and Pacific Affairs"),
-        Region("EUR", "Europe and Eurasia", "Bureau of European and Eurasian Affairs"),
-        Region("NEA", "Near East", "Bureau of Near Eastern Affairs"),
-        Region("SCA", "South and Central Asia", "Bureau of South and Central Asian Affairs"),
-        Region("WHA", "Western Hemisphere", "Bureau of Western Hemisphere Affairs"),
+        Region("AF", N_("Africa"), N_("Bureau of African Affairs")),
+        Region("EAP", N_("East Asia and Pacific"), N_("Bureau of East Asian and Pacific Affairs")),
+        Region("EUR", N_("Europe and Eurasia"), N_("Bureau of European and Eurasian Affairs")),
+        Region("NEA", N_("Near East"), N_("Bureau of Near Eastern Affairs")),
+        Region(
+            "SCA", N_("South and Central Asia"), N_("Bureau of South and Central Asian Affairs")
+        ),
+        Region("WHA", N_("Western Hemisphere"), N_("Bureau of Western Hemisphere Affairs")),
     )
 }
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from plugins._common.i18n import gettext
 from plugins._common.labels import is_illustrative
-from plugins._common.pages import Crumb, PageMeta, document_title, sample_facts, trail
+from plugins._common.pages import Crumb, PageMeta, document_title, sample_facts, site_name, trail
 from plugins._common.text import plain_text
 
 from .content import Campaign
@@ -14,6 +15,7 @@ from .content import Campaign
 
 def campaign_meta(settings: Mapping[str, Any], campaign: Campaign) -> PageMeta:
     """Describe a campaign's landing page."""
+    _ = gettext(settings)
     heading = plain_text(campaign.title)
     facts = {
         "title": document_title(settings, heading),
@@ -27,7 +29,7 @@ def campaign_meta(settings: Mapping[str, Any], campaign: Campaign) -> PageMeta:
         **facts,
         url=campaign.url,
         trail=(
-            *trail(("Campaigns", settings["CAMPAIGNS_INDEX_URL"])),
+            *trail((_("Campaigns"), settings["CAMPAIGNS_INDEX_URL"]), settings=settings),
             Crumb(heading, campaign.url),
         ),
         listed=campaign.status == "published",
@@ -36,15 +38,18 @@ def campaign_meta(settings: Mapping[str, Any], campaign: Campaign) -> PageMeta:
 
 def index_meta(settings: Mapping[str, Any]) -> PageMeta:
     """Describe the campaign index."""
+    _ = gettext(settings)
     url = settings["CAMPAIGNS_INDEX_URL"]
+    heading = _("Campaigns")
     return PageMeta(
         kind="campaigns",
-        heading="Campaigns",
-        title=document_title(settings, "Campaigns"),
-        description=(
-            f"Public awareness campaigns of the {settings['SITENAME']}: what each asks of you, "
-            "how to share it, and its resources."
-        ),
+        heading=heading,
+        title=document_title(settings, heading),
+        description=_(
+            "Public awareness campaigns of the %(site)s: what each asks of you, how to share "
+            "it, and its resources."
+        )
+        % {"site": site_name(settings)},
         url=url,
-        trail=(*trail(), Crumb("Campaigns", url)),
+        trail=(*trail(settings=settings), Crumb(heading, url)),
     )

@@ -31,10 +31,12 @@ it; ids (title, desc, patterns) start with the caller's ``id_prefix`` and the va
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import Any
 
+from plugins._common.i18n import SOURCE_LANGUAGE, gettext, language, listing, translations
 from plugins._common.tiers import TIERS
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -206,16 +208,38 @@ def label_every(step: float, text: str, font_size: float) -> int:
     return max(1, math.ceil((text_width(text, font_size) + 4) / step))
 
 
-def countries_phrase(count: int) -> str:
+# --- Words: in the build's language when given its settings, else English -----------------------
+
+Settings = Mapping[str, Any] | None
+
+
+def translator(settings: Settings) -> Callable[[str], str]:
+    """Return the function that translates a message into the language of ``settings``."""
+    return gettext(settings or {})
+
+
+def countries_phrase(count: int, settings: Settings = None) -> str:
     """Return ``1 country`` or ``N countries``."""
-    return f"{count} {'country' if count == 1 else 'countries'}"
+    phrase = translations(settings or {}).ngettext(
+        "%(count)s country", "%(count)s countries", count
+    )
+    return phrase % {"count": count}
 
 
-def join_words(items: Sequence[str]) -> str:
-    """Join ``a``, ``a and b``, ``a, b and c``."""
+def join_words(items: Sequence[str], settings: Settings = None) -> str:
+    """Join ``a``, ``a and b``, ``a, b and c`` (CLDR's way in a language other than English)."""
+    if settings and language(settings) != SOURCE_LANGUAGE:
+        return listing(settings, items) if items else ""
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def join_series(items: Sequence[str], settings: Settings = None) -> str:
+    """Join a series with commas only, ``a, b, c`` (CLDR's list in a language but English)."""
+    if settings and language(settings) != SOURCE_LANGUAGE:
+        return listing(settings, items) if items else ""
+    return ", ".join(items)
 
 
 # --- Markers: one shape per tier -----------------------------------------------------------------

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from html import escape
 
 from plugins._common.tiers import TIERS
 from plugins._common.tipdata import TipData
@@ -18,6 +19,7 @@ from .charts import (
     TIER_ORDER,
     WIDE,
     Point,
+    Settings,
     Variant,
     countries_phrase,
     element,
@@ -28,6 +30,7 @@ from .charts import (
     text_element,
     text_width,
     title_desc,
+    translator,
     variant_open,
 )
 
@@ -51,12 +54,18 @@ class CountsLegend:
 
     variant: Variant
     baseline: float = 20  # of the first row
+    settings: Settings = field(default=None, compare=False)  # the labels' language (English)
+
+    @property
+    def labels(self) -> list[str]:
+        """Return each tier's label, in the order of the key."""
+        _ = translator(self.settings)
+        return [_(TIERS[code].label) for code in TIER_ORDER]
 
     @property
     def places(self) -> list[Point]:
         """Return each tier's item position, relative to the first row's baseline."""
-        labels = [TIERS[code].label for code in TIER_ORDER]
-        return legend_places(labels, self.variant.width, self.variant.font_size)
+        return legend_places(self.labels, self.variant.width, self.variant.font_size)
 
     @property
     def bottom(self) -> float:
@@ -66,12 +75,12 @@ class CountsLegend:
     def draw(self, id_prefix: str) -> str:
         """Draw the swatches (each filled like its bars) and their labels."""
         parts = []
-        for code, (x, dy) in zip(TIER_ORDER, self.places, strict=True):
+        for code, label, (x, dy) in zip(TIER_ORDER, self.labels, self.places, strict=True):
             y = self.baseline + dy
             swatch = {"class": f"swatch bar-{code.lower()}", "x": x, "y": y - 11, "width": 14.0}
             swatch |= {"height": 14.0, "fill": pattern_fill(id_prefix, code)}
             parts.append(element("rect", swatch))
-            parts.append(text_element(x + 20, y, TIERS[code].label, class_="legend-label"))
+            parts.append(text_element(x + 20, y, label, class_="legend-label"))
         return element("g", {"class": "legend"}, "".join(parts))
 
 
@@ -154,9 +163,11 @@ class Scale:
         return list(range(0, self.top + 1, self.tick))
 
 
-def _counts_axis(layout: CountsLayout, scale: Scale) -> str:
+def _counts_axis(layout: CountsLayout, scale: Scale, settings: Settings = None) -> str:
     """Draw the y axis gridlines and tick labels, and the axis title."""
-    parts = [text_element(4, layout.top - 16, "Countries", class_="axis-title")]
+    _ = translator(settings)
+    title = _("Countries")
+    parts = [text_element(4, layout.top - 16, title, class_="axis-title")]
     for value in scale.ticks():
         y = layout.plot_bottom - layout.plot_height * value / scale.top
         css = "axis-line" if value == 0 else "grid"
@@ -170,16 +181,35 @@ def _counts_axis(layout: CountsLayout, scale: Scale) -> str:
     return element("g", {"class": "y-axis"}, "".join(parts))
 
 
-def _bar_segment(year: int, code: str, count: int, box: Mapping[str, float], id_prefix: str) -> str:
+def _bar_segment(
+    year: int,
+    code: str,
+    count: int,
+    box: Mapping[str, float],
+    id_prefix: str,
+    settings: Settings = None,
+) -> str:
     """Draw the part of a year's bar for one tier, with a tooltip naming its count."""
+    _ = translator(settings)
     tier = TIERS[code]
-    tooltip = element("title", {}, f"{year}: {tier.label}, {countries_phrase(count)}")
+    tip = _("%(year)s: %(tier)s, %(countries)s") % {
+        "year": year,
+        "tier": _(tier.label),
+        "countries": countries_phrase(count, settings),
+    }
+    tooltip = element("title", {}, escape(tip, quote=False))
     css = f"bar bar-{code.lower()}"
     return element("rect", {"class": css, **box, "fill": pattern_fill(id_prefix, code)}, tooltip)
 
 
 def _year_bar(
-    data: TipData, year: int, index: int, layout: CountsLayout, scale: Scale, id_prefix: str
+    data: TipData,
+    year: int,
+    index: int,
+    layout: CountsLayout,
+    scale: Scale,
+    id_prefix: str,
+    settings: Settings = None,
 ) -> str:
     """Draw one year's stacked bar (Tier 1 at the bottom), its total and its year label."""
     counts = data.counts(year)
@@ -196,7 +226,7 @@ def _year_bar(
         height = count * per_country
         base -= height
         box = {"x": x, "y": base, "width": width, "height": height}
-        parts.append(_bar_segment(year, code, count, box, id_prefix))
+        parts.append(_bar_segment(year, code, count, box, id_prefix, settings))
     centre = x + width / 2
     total = sum(counts.values())
     parts.append(
@@ -216,9 +246,11 @@ def _year_bar(
     return element("g", {"class": "year"}, "".join(parts))
 
 
-def _bars_axis(layout: BarsLayout, scale: Scale) -> str:
+def _bars_axis(layout: BarsLayout, scale: Scale, settings: Settings = None) -> str:
     """Draw the x axis above the bars: its title, tick labels and gridlines down the rows."""
-    parts = [text_element(4, layout.top - 28, "Countries", class_="axis-title")]
+    _ = translator(settings)
+    title = _("Countries")
+    parts = [text_element(4, layout.top - 28, title, class_="axis-title")]
     for value in scale.ticks():
         x = layout.left + layout.plot_width * value / scale.top
         css = "axis-line" if value == 0 else "grid"
@@ -232,7 +264,13 @@ def _bars_axis(layout: BarsLayout, scale: Scale) -> str:
 
 
 def _year_row(
-    data: TipData, year: int, index: int, layout: BarsLayout, scale: Scale, id_prefix: str
+    data: TipData,
+    year: int,
+    index: int,
+    layout: BarsLayout,
+    scale: Scale,
+    id_prefix: str,
+    settings: Settings = None,
 ) -> str:
     """Draw one year's label and horizontal stacked bar (Tier 1 at the left), and its total."""
     counts = data.counts(year)
@@ -245,23 +283,34 @@ def _year_row(
         if not count:
             continue
         box = {"x": end, "y": y - layout.bar / 2, "width": count * per_country}
-        parts.append(_bar_segment(year, code, count, box | {"height": layout.bar}, id_prefix))
+        box |= {"height": layout.bar}
+        parts.append(_bar_segment(year, code, count, box, id_prefix, settings))
         end += count * per_country
     total = str(sum(counts.values()))
     parts.append(text_element(end + 4, y + 4.5, total, class_="bar-total"))
     return element("g", {"class": "year"}, "".join(parts))
 
 
-def counts_summary(data: TipData) -> str:
+def counts_summary(data: TipData, settings: Settings = None) -> str:
     """Describe Tier 1 and Tier 3 in the first and latest report years."""
+    _ = translator(settings)
     sentences = [
-        f"Countries on each tier of the TIP Report, {data.years[0]} to {data.latest_year}."
+        _("Countries on each tier of the TIP Report, %(first)s to %(last)s.")
+        % {"first": data.years[0], "last": data.latest_year}
     ]
     for year in dict.fromkeys((data.years[0], data.latest_year)):
         counts = data.counts(year)
         sentences.append(
-            f"In the data, the {year} report has {countries_phrase(sum(counts.values()))}: "
-            f"{counts['1']} on Tier 1 and {counts['3']} on Tier 3."
+            _(
+                "In the data, the %(year)s report has %(countries)s: %(tier_1)s on Tier 1 and "
+                "%(tier_3)s on Tier 3."
+            )
+            % {
+                "year": year,
+                "countries": countries_phrase(sum(counts.values()), settings),
+                "tier_1": counts["1"],
+                "tier_3": counts["3"],
+            }
         )
     return " ".join(sentences)
 
@@ -271,51 +320,61 @@ def _counts_scale(data: TipData, max_ticks: int) -> Scale:
     return Scale.for_maximum(max(sum(data.counts(year).values()) for year in data.years), max_ticks)
 
 
-def _counts_head(data: TipData, id_prefix: str, variant: Variant, height: float) -> str:
+def _counts_head(
+    data: TipData, id_prefix: str, variant: Variant, height: float, settings: Settings = None
+) -> str:
     """Open one variant of the counts chart with its title, desc, patterns and legend."""
-    title = f"Countries on each tier of the TIP Report, {data.years[0]} to {data.latest_year}"
+    _ = translator(settings)
+    title = _("Countries on each tier of the TIP Report, %(first)s to %(last)s") % {
+        "first": data.years[0],
+        "last": data.latest_year,
+    }
     return (
         variant_open(id_prefix, variant, height, "counts-chart")
-        + title_desc(id_prefix, title, counts_summary(data))
+        + title_desc(id_prefix, title, counts_summary(data, settings))
         + element("defs", {}, pattern_defs(id_prefix))
-        + CountsLegend(variant).draw(id_prefix)
+        + CountsLegend(variant, settings=settings).draw(id_prefix)
     )
 
 
-def counts_wide(data: TipData, id_prefix: str) -> str:
-    """Draw a stacked column per report year of how many countries were on each tier."""
-    layout = CountsLayout(top=CountsLegend(WIDE).bottom + 46)
+def counts_wide(data: TipData, id_prefix: str, settings: Settings = None) -> str:
+    """Draw a stacked column per report year of how many countries were on each tier.
+
+    Its words are in the language of ``settings`` (English without them), as in every chart.
+    """
+    layout = CountsLayout(top=CountsLegend(WIDE, settings=settings).bottom + 46)
     scale = _counts_scale(data, 6)
     columns = "".join(
-        _year_bar(data, year, index, layout, scale, id_prefix)
+        _year_bar(data, year, index, layout, scale, id_prefix, settings)
         for index, year in enumerate(data.years)
     )
     return (
-        _counts_head(data, id_prefix, WIDE, layout.height)
-        + _counts_axis(layout, scale)
+        _counts_head(data, id_prefix, WIDE, layout.height, settings)
+        + _counts_axis(layout, scale, settings)
         + element("g", {"class": "bars"}, columns)
         + "</svg>"
     )
 
 
-def counts_compact(data: TipData, id_prefix: str) -> str:
+def counts_compact(data: TipData, id_prefix: str, settings: Settings = None) -> str:
     """Draw a horizontal stacked bar per report year of how many countries were on each tier."""
-    layout = BarsLayout(len(data.years), top=CountsLegend(COMPACT).bottom + 62)
+    top = CountsLegend(COMPACT, settings=settings).bottom + 62
+    layout = BarsLayout(len(data.years), top=top)
     scale = _counts_scale(data, 4)
     rows = "".join(
-        _year_row(data, year, index, layout, scale, id_prefix)
+        _year_row(data, year, index, layout, scale, id_prefix, settings)
         for index, year in enumerate(data.years)
     )
     return (
-        _counts_head(data, id_prefix, COMPACT, layout.height)
-        + _bars_axis(layout, scale)
+        _counts_head(data, id_prefix, COMPACT, layout.height, settings)
+        + _bars_axis(layout, scale, settings)
         + element("g", {"class": "bars"}, rows)
         + "</svg>"
     )
 
 
-def counts_chart(data: TipData, id_prefix: str) -> str:
+def counts_chart(data: TipData, id_prefix: str, settings: Settings = None) -> str:
     """Return both drawings of the counts chart, ids ``<id_prefix>-wide-*`` and ``-compact-*``."""
-    return counts_wide(data, f"{id_prefix}-{WIDE.name}") + counts_compact(
-        data, f"{id_prefix}-{COMPACT.name}"
+    return counts_wide(data, f"{id_prefix}-{WIDE.name}", settings) + counts_compact(
+        data, f"{id_prefix}-{COMPACT.name}", settings
     )

@@ -10,8 +10,9 @@ from markdown import Markdown
 from pelican.contents import Page
 from pelican.generators import Generator
 
+from plugins._common.i18n import language
 from plugins._common.mentions import Mentions, name_countries
-from plugins._common.names import AliasError, read_aliases
+from plugins._common.names import AliasError, localized, read_aliases
 from plugins._common.output import is_selected, write_text
 from plugins._common.problems import stop
 from plugins._common.text import read_text, shift_headings
@@ -51,6 +52,9 @@ class CountriesGenerator(Generator):
             figures = load_office_figures(figures_path) if figures_path.is_file() else ()
         except (TipDataError, AliasError) as error:
             stop(logger, str(error))
+        # The pages name countries as the build's language does; the downloads keep the report's.
+        self.source_data = data
+        data = localized(data, language(self.settings))
         # Drafts are checked too, but listed on country pages only where drafts are shown.
         name_countries(data, [*self.context.get("articles", []), *self.context.get("drafts", [])])
         links = Links(self.settings)
@@ -177,8 +181,8 @@ class CountriesGenerator(Generator):
         """Write the two downloads and the page that documents them."""
         if not is_selected(self.settings, self.settings["COUNTRIES_DATA_SAVE_AS"]):
             return  # a partial build that does not show them
-        csv_text = to_csv(data)
-        json_text = to_json(data, self.settings["COUNTRIES_DATA_CREDIT"])
+        csv_text = to_csv(self.source_data)
+        json_text = to_json(self.source_data, self.settings["COUNTRIES_DATA_CREDIT"])
         self._write_text(links.csv, csv_text)
         self._write_text(links.json, json_text)
         sources = Path(self.path, self.settings["COUNTRIES_DATA_PATH"]).with_name("SOURCES.md")

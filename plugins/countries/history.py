@@ -18,15 +18,20 @@ from .charts import (
     TIER_ORDER,
     WIDE,
     Point,
+    Settings,
     element,
+    join_series,
     join_words,
     label_every,
     marker,
     num,
     text_element,
     title_desc,
+    translator,
     variant_open,
 )
+
+Translate = Callable[[str], str]
 
 # Where a chart draws the placement of the index-th report year, on a given tier.
 Placer = Callable[[int, Tier], Point]
@@ -132,12 +137,17 @@ class Run:
     first: int
     last: int
 
-    def phrase(self) -> str:
+    def phrase(self, settings: Settings = None) -> str:
         """Describe the run: ``Tier 2 in 2001`` or ``Tier 2 from 2001 to 2003``."""
-        name = "a special case" if self.tier.rank is None else self.tier.label
+        _ = translator(settings)
+        values = {"tier": _(self.tier.label), "first": self.first, "last": self.last}
+        if self.tier.rank is None:
+            if self.first == self.last:
+                return _("a special case in %(first)s") % values
+            return _("a special case from %(first)s to %(last)s") % values
         if self.first == self.last:
-            return f"{name} in {self.first}"
-        return f"{name} from {self.first} to {self.last}"
+            return _("%(tier)s in %(first)s") % values
+        return _("%(tier)s from %(first)s to %(last)s") % values
 
 
 def tier_runs(country: Country, years: Sequence[int]) -> list[Run]:
@@ -158,8 +168,11 @@ def tier_runs(country: Country, years: Sequence[int]) -> list[Run]:
     return runs
 
 
-def year_ranges(years: Sequence[int], all_years: Sequence[int]) -> list[str]:
+def year_ranges(
+    years: Sequence[int], all_years: Sequence[int], settings: Settings = None
+) -> list[str]:
     """Compress ``years`` into ranges of consecutive report years: ``2001``, ``2005 to 2007``."""
+    _ = translator(settings)
     chosen = set(years)
     ranges: list[list[int]] = []
     for index, year in enumerate(all_years):
@@ -169,23 +182,35 @@ def year_ranges(years: Sequence[int], all_years: Sequence[int]) -> list[str]:
             ranges[-1].append(year)
         else:
             ranges.append([year])
-    return [str(r[0]) if len(r) == 1 else f"{r[0]} to {r[-1]}" for r in ranges]
+    return [
+        str(r[0]) if len(r) == 1 else _("%(first)s to %(last)s") % {"first": r[0], "last": r[-1]}
+        for r in ranges
+    ]
 
 
-def history_summary(country: Country, years: Sequence[int]) -> str:
+def history_summary(country: Country, years: Sequence[int], settings: Settings = None) -> str:
     """Describe the country's tiers over ``years`` in one or two sentences, runs compressed."""
+    _ = translator(settings)
     runs = tier_runs(country, years)
     if not runs:
-        return f"{country.name} was not in the reports of {years[0]} to {years[-1]}."
-    sentence = f"{country.name}: {', '.join(run.phrase() for run in runs)}."
+        return _("%(country)s was not in the reports of %(first)s to %(last)s.") % {
+            "country": country.name,
+            "first": years[0],
+            "last": years[-1],
+        }
+    phrases = join_series([run.phrase(settings) for run in runs], settings)
+    sentences = [_("%(country)s: %(runs)s.") % {"country": country.name, "runs": phrases}]
     missing = [year for year in years if country.placement_in(year) is None]
     if missing:
-        sentence += f" Not in the report in {join_words(year_ranges(missing, years))}."
+        ranges = join_words(year_ranges(missing, years, settings), settings)
+        sentences.append(_("Not in the report in %(years)s.") % {"years": ranges})
     latest = runs[-1]
-    return f"{sentence} Latest: {Run(latest.tier, latest.last, latest.last).phrase()}."
+    latest_run = Run(latest.tier, latest.last, latest.last).phrase(settings)
+    sentences.append(_("Latest: %(run)s.") % {"run": latest_run})
+    return " ".join(sentences)
 
 
-def _history_bands(layout: HistoryLayout) -> str:
+def _history_bands(layout: HistoryLayout, _: Translate) -> str:
     """Draw each band's gridline and its label with the band's marker as a key."""
     parts = []
     right = layout.width - layout.right
@@ -196,7 +221,7 @@ def _history_bands(layout: HistoryLayout) -> str:
             element("path", {"class": "grid", "d": f"M{num(layout.left)} {num(y)}H{num(right)}"})
         )
         parts.append(marker(code, 12.0, y, f"key {tier.css}"))
-        parts.append(text_element(28, y + 4.5, tier.label, class_="band-label"))
+        parts.append(text_element(28, y + 4.5, _(tier.label), class_="band-label"))
     divider = layout.top + 4 * layout.band + layout.special_gap / 2
     parts.append(
         element(
@@ -224,7 +249,7 @@ def _history_years(layout: HistoryLayout, years: Sequence[int]) -> str:
     return element("g", {"class": "years"}, "".join(labels))
 
 
-def _columns_header(layout: ColumnsLayout) -> str:
+def _columns_header(layout: ColumnsLayout, _: Translate) -> str:
     """Head each tier's column with its marker and label, and run a guide line down from it."""
     parts = []
     bottom = layout.height - 4
@@ -236,7 +261,7 @@ def _columns_header(layout: ColumnsLayout) -> str:
         parts.append(marker(code, x, y, f"key {tier.css}"))
         label_x = x - layout.label_gap
         parts.append(
-            text_element(label_x, y + 4.5, tier.label, class_="band-label", text_anchor="end")
+            text_element(label_x, y + 4.5, _(tier.label), class_="band-label", text_anchor="end")
         )
     divider_x = layout.column_x(TIERS["special"]) - (layout.column + layout.special_gap) / 2
     divider = f"M{num(divider_x)} {num(layout.first_row - 12)}V{num(bottom)}"
@@ -272,7 +297,7 @@ def _history_line(country: Country, years: Sequence[int], place: Placer) -> str:
     return element("path", {"class": "history-line", "d": segments, "fill": "none"})
 
 
-def _history_points(country: Country, years: Sequence[int], place: Placer) -> str:
+def _history_points(country: Country, years: Sequence[int], place: Placer, _: Translate) -> str:
     """Draw one marker per placement, classed ``point tier-<code>`` with a tooltip title."""
     points = []
     for index, year in enumerate(years):
@@ -281,46 +306,70 @@ def _history_points(country: Country, years: Sequence[int], place: Placer) -> st
             continue
         tier = placement.tier
         x, y = place(index, tier)
-        tooltip = element("title", {}, escape(f"{year}: {tier.label}", quote=False))
+        tip = _("%(year)s: %(tier)s") % {"year": year, "tier": _(tier.label)}
+        tooltip = element("title", {}, escape(tip, quote=False))
         points.append(marker(tier.code, x, y, f"point {tier.css}", tooltip))
     return element("g", {"class": "points"}, "".join(points))
 
 
-def _history_title(country: Country, years: Sequence[int]) -> str:
+def _history_title(country: Country, years: Sequence[int], _: Translate) -> str:
     """Return the history chart's title."""
-    return f"{country.name}: tier in each TIP Report, {years[0]} to {years[-1]}"
+    return _("%(country)s: tier in each TIP Report, %(first)s to %(last)s") % {
+        "country": country.name,
+        "first": years[0],
+        "last": years[-1],
+    }
 
 
-def history_wide(country: Country, years: Sequence[int], id_prefix: str) -> str:
-    """Draw the country's tier in every report year as points on tier bands, joined by a line."""
+def _history_head(
+    country: Country, years: Sequence[int], id_prefix: str, settings: Settings
+) -> str:
+    """Return the chart's title and desc."""
+    title = _history_title(country, years, translator(settings))
+    return title_desc(id_prefix, title, history_summary(country, years, settings))
+
+
+def history_wide(
+    country: Country, years: Sequence[int], id_prefix: str, settings: Settings = None
+) -> str:
+    """Draw the country's tier in every report year as points on tier bands, joined by a line.
+
+    Its words are in the language of ``settings`` (English without them), as in every chart.
+    """
+    _ = translator(settings)
     layout = HistoryLayout(len(years))
     return (
         variant_open(id_prefix, WIDE, layout.height, "history-chart")
-        + title_desc(id_prefix, _history_title(country, years), history_summary(country, years))
-        + _history_bands(layout)
+        + _history_head(country, years, id_prefix, settings)
+        + _history_bands(layout, _)
         + _history_years(layout, years)
         + _history_line(country, years, layout.point)
-        + _history_points(country, years, layout.point)
+        + _history_points(country, years, layout.point, _)
         + "</svg>"
     )
 
 
-def history_compact(country: Country, years: Sequence[int], id_prefix: str) -> str:
+def history_compact(
+    country: Country, years: Sequence[int], id_prefix: str, settings: Settings = None
+) -> str:
     """Draw the country's tier as a row per report year, its marker in the tier's column."""
+    _ = translator(settings)
     layout = ColumnsLayout(len(years))
     return (
         variant_open(id_prefix, COMPACT, layout.height, "history-chart")
-        + title_desc(id_prefix, _history_title(country, years), history_summary(country, years))
-        + _columns_header(layout)
+        + _history_head(country, years, id_prefix, settings)
+        + _columns_header(layout, _)
         + _columns_years(layout, years)
         + _history_line(country, years, layout.point)
-        + _history_points(country, years, layout.point)
+        + _history_points(country, years, layout.point, _)
         + "</svg>"
     )
 
 
-def history_chart(country: Country, years: Sequence[int], id_prefix: str) -> str:
+def history_chart(
+    country: Country, years: Sequence[int], id_prefix: str, settings: Settings = None
+) -> str:
     """Return both drawings of the history chart, ids ``<id_prefix>-wide-*`` and ``-compact-*``."""
-    return history_wide(country, years, f"{id_prefix}-{WIDE.name}") + history_compact(
-        country, years, f"{id_prefix}-{COMPACT.name}"
+    return history_wide(country, years, f"{id_prefix}-{WIDE.name}", settings) + history_compact(
+        country, years, f"{id_prefix}-{COMPACT.name}", settings
     )

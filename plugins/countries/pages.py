@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from plugins._common.i18n import N_, gettext
 from plugins._common.pages import Crumb, PageMeta, document_title, trail
 from plugins._common.text import plain_text
 from plugins._common.tipdata import Country, Region, TipData
@@ -12,7 +13,7 @@ from plugins._common.tipdata import Country, Region, TipData
 from .links import Links
 from .narratives import Narrative
 
-REPORTS = "Tiers by report year"
+REPORTS = N_("Tiers by report year")
 
 
 def _span(data: TipData) -> str:
@@ -21,35 +22,49 @@ def _span(data: TipData) -> str:
 
 def countries_meta(settings: Mapping[str, Any], data: TipData, links: Links) -> PageMeta:
     """Describe the country index."""
-    heading = "Countries in the TIP Report"
+    _ = gettext(settings)
+    heading = _("Countries in the TIP Report")
     return PageMeta(
         kind="countries",
         heading=heading,
         title=document_title(settings, heading),
-        description=(
-            f"Every country in the Trafficking in Persons Report, {_span(data)}, with its "
-            "latest tier, A–Z and by region."
-        ),
+        description=_(
+            "Every country in the Trafficking in Persons Report, %(span)s, with its latest "
+            "tier, A–Z and by region."
+        )
+        % {"span": _span(data)},
         url=links.countries,
-        trail=(*trail(), Crumb("Countries", links.countries)),
+        trail=(*trail(settings=settings), Crumb(_("Countries"), links.countries)),
     )
 
 
 def country_meta(settings: Mapping[str, Any], country: Country, links: Links) -> PageMeta:
     """Describe a country's page."""
+    _ = gettext(settings)
     latest, url = country.latest, links.country(country)
+    region = _(country.region.name)
     return PageMeta(
         kind="country",
         heading=country.name,
-        title=document_title(settings, f"{country.name}: TIP Report tiers"),
-        description=(
-            f"{country.name} in the TIP Report: {latest.tier.label} in {latest.year}, with "
-            f"its tier in every report from {country.placements[0].year}."
+        title=document_title(
+            settings, _("%(country)s: TIP Report tiers") % {"country": country.name}
         ),
+        description=_(
+            "%(country)s in the TIP Report: %(tier)s in %(year)s, with its tier in every "
+            "report from %(first)s."
+        )
+        % {
+            "country": country.name,
+            "tier": _(latest.tier.label),
+            "year": latest.year,
+            "first": country.placements[0].year,
+        },
         url=url,
         trail=(
             *trail(
-                ("Countries", links.countries), (country.region.name, links.region(country.region))
+                (_("Countries"), links.countries),
+                (region, links.region(country.region)),
+                settings=settings,
             ),
             Crumb(country.name, url),
         ),
@@ -58,64 +73,85 @@ def country_meta(settings: Mapping[str, Any], country: Country, links: Links) ->
 
 def region_meta(settings: Mapping[str, Any], region: Region, links: Links) -> PageMeta:
     """Describe a region's page."""
-    url = links.region(region)
+    _ = gettext(settings)
+    url, name = links.region(region), _(region.name)
     return PageMeta(
         kind="region",
-        heading=region.name,
-        title=document_title(settings, f"{region.name}: TIP Report tiers"),
-        description=(
-            f"Countries of the State Department's {region.bureau} in the TIP Report, with "
-            "their latest tiers."
-        ),
+        heading=name,
+        title=document_title(settings, _("%(region)s: TIP Report tiers") % {"region": name}),
+        description=_(
+            "Countries of the State Department's %(bureau)s in the TIP Report, with their "
+            "latest tiers."
+        )
+        % {"bureau": _(region.bureau)},
         url=url,
-        trail=(*trail(("Countries", links.countries)), Crumb(region.name, url)),
+        trail=(
+            *trail((_("Countries"), links.countries), settings=settings),
+            Crumb(name, url),
+        ),
     )
 
 
 def reports_meta(settings: Mapping[str, Any], data: TipData, links: Links) -> PageMeta:
     """Describe the page of every report year."""
+    _ = gettext(settings)
+    span = {"span": _span(data)}
     return PageMeta(
         kind="reports",
-        heading=f"Tiers by report year, {_span(data)}",
-        title=document_title(settings, f"TIP Report tiers by year, {_span(data)}"),
-        description=(
+        heading=_("Tiers by report year, %(span)s") % span,
+        title=document_title(settings, _("TIP Report tiers by year, %(span)s") % span),
+        description=_(
             "How many countries the Trafficking in Persons Report placed on each tier, every "
-            f"year from {data.years[0]} to {data.latest_year}."
-        ),
+            "year from %(first)s to %(last)s."
+        )
+        % {"first": data.years[0], "last": data.latest_year},
         url=links.reports,
-        trail=(*trail(), Crumb(REPORTS, links.reports)),
+        trail=(*trail(settings=settings), Crumb(_(REPORTS), links.reports)),
     )
 
 
 def report_meta(settings: Mapping[str, Any], year: int, links: Links) -> PageMeta:
     """Describe one report year's page."""
-    heading, url = f"The {year} TIP Report: tier placements", links.report(year)
+    _ = gettext(settings)
+    heading, url = (
+        _("The %(year)s TIP Report: tier placements") % {"year": year},
+        links.report(year),
+    )
     return PageMeta(
         kind="report",
         heading=heading,
         title=document_title(settings, heading),
-        description=(
-            f"Every country's tier in the {year} Trafficking in Persons Report, with the "
+        description=_(
+            "Every country's tier in the %(year)s Trafficking in Persons Report, with the "
             "number on each tier and the countries that moved."
-        ),
+        )
+        % {"year": year},
         url=url,
-        trail=(*trail((REPORTS, links.reports)), Crumb(f"{year} report", url)),
+        trail=(
+            *trail((_(REPORTS), links.reports), settings=settings),
+            Crumb(_("%(year)s report") % {"year": year}, url),
+        ),
     )
 
 
 def data_meta(settings: Mapping[str, Any], data: TipData, links: Links) -> PageMeta:
     """Describe the open-data page."""
-    heading = "Open data: TIP Report tier placements"
+    _ = gettext(settings)
+    heading = _("Open data: TIP Report tier placements")
     return PageMeta(
         kind="data",
         heading=heading,
         title=document_title(settings, heading),
-        description=(
-            f"Download every TIP Report tier placement, {_span(data)}, as CSV or JSON, with "
-            "the columns explained and the sources credited."
-        ),
+        description=_(
+            "Download every TIP Report tier placement, %(span)s, as CSV or JSON, with the "
+            "columns explained and the sources credited."
+        )
+        % {"span": _span(data)},
         url=links.data,
-        trail=(*trail((REPORTS, links.reports)), Crumb("Open data", links.data)),
+        trail=(
+            *trail((_(REPORTS), links.reports), settings=settings),
+            Crumb(_("Open data"), links.data),
+        ),
     )
 
 
@@ -123,6 +159,7 @@ def narrative_meta(
     settings: Mapping[str, Any], facts: Narrative, page: Any, links: Links
 ) -> PageMeta:
     """Describe a country narrative's own page."""
+    _ = gettext(settings)
     country, year, url = facts.country, facts.year, facts.url
     heading = plain_text(page.title)
     summary = plain_text(page.metadata.get("summary", ""))
@@ -131,18 +168,20 @@ def narrative_meta(
         heading=heading,
         title=document_title(settings, heading),
         description=summary
-        or (
-            f"What the {year} Trafficking in Persons Report says about {country.name} "
-            f"({facts.placement.tier.label}), summarised with its sources."
-        ),
+        or _(
+            "What the %(year)s Trafficking in Persons Report says about %(country)s "
+            "(%(tier)s), summarised with its sources."
+        )
+        % {"year": year, "country": country.name, "tier": _(facts.placement.tier.label)},
         url=url,
         trail=(
             *trail(
-                ("Countries", links.countries),
-                (country.region.name, links.region(country.region)),
+                (_("Countries"), links.countries),
+                (_(country.region.name), links.region(country.region)),
                 (country.name, links.country(country)),
+                settings=settings,
             ),
-            Crumb(f"{year} report", url),
+            Crumb(_("%(year)s report") % {"year": year}, url),
         ),
         listed=getattr(page, "status", "published") == "published",
     )

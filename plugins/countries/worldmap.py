@@ -28,6 +28,7 @@ from typing import Any
 
 import pycountry
 
+from plugins._common.i18n import translations
 from plugins._common.tiers import TIERS
 from plugins._common.tipdata import Country, TipData
 
@@ -35,6 +36,7 @@ from .charts import (
     PATTERNS,
     SVG_NS,
     TIER_ORDER,
+    Settings,
     element,
     join_words,
     pattern_def,
@@ -42,6 +44,7 @@ from .charts import (
     pattern_fill,
     svg_open,
     title_desc,
+    translator,
 )
 
 GEOMETRY = Path(__file__).parent / "geo" / "countries-110m.json"
@@ -343,19 +346,26 @@ def _country_shape(
     year: int,
     href: Callable[[Country], str],
     id_prefix: str,
+    settings: Settings = None,
 ) -> str:
     """Draw one data country: a link with its tier if placed in ``year``, else ``map-none``."""
+    _ = translator(settings)
     d = "".join(outline.d for outline in outlines)
     placement = country.placement_in(year)
     if placement is None:
-        note = element("title", {}, escape(f"{country.name}: not in the {year} report", False))
+        words = _("%(country)s: not in the %(year)s report") % {
+            "country": country.name,
+            "year": year,
+        }
+        note = element("title", {}, escape(words, False))
         return element("path", {"class": "map-none", "d": d}, note)
     tier = placement.tier
     path = element(
         "path",
         {"class": f"map-{tier.css}", "fill": pattern_fill(id_prefix, tier.code), "d": d},
     )
-    label = element("title", {}, escape(f"{country.name}: {tier.label}", quote=False))
+    words = _("%(country)s: %(tier)s") % {"country": country.name, "tier": _(tier.label)}
+    label = element("title", {}, escape(words, quote=False))
     return element("a", {"href": href(country)}, label + path)
 
 
@@ -372,11 +382,12 @@ class LegendRow:
         return "map-none" if self.code is None else f"map-{TIERS[self.code].css}"
 
 
-def legend_rows(data: TipData, year: int) -> list[LegendRow]:
+def legend_rows(data: TipData, year: int, settings: Settings = None) -> list[LegendRow]:
     """Return the key's rows: each tier on the map in ``year``, then "not in the report"."""
+    _ = translator(settings)
     counts = data.counts(year)
-    rows = [LegendRow(code, TIERS[code].label) for code in TIER_ORDER if counts[code]]
-    return [*rows, LegendRow(None, f"Not in the {year} report")]
+    rows = [LegendRow(code, _(TIERS[code].label)) for code in TIER_ORDER if counts[code]]
+    return [*rows, LegendRow(None, _("Not in the %(year)s report") % {"year": year})]
 
 
 def _swatch(row: LegendRow, id_prefix: str) -> str:
@@ -396,55 +407,82 @@ def _swatch(row: LegendRow, id_prefix: str) -> str:
     return element("svg", attributes, defs + element("rect", rect))
 
 
-def map_key(data: TipData, year: int, id_prefix: str) -> str:
+def map_key(data: TipData, year: int, id_prefix: str, settings: Settings = None) -> str:
     """Return the map's key as an HTML list: a swatch and label per tier on the map."""
     items = "".join(
         element("li", {}, _swatch(row, id_prefix) + escape(row.label, quote=False))
-        for row in legend_rows(data, year)
+        for row in legend_rows(data, year, settings)
     )
-    return element("ul", {"class": "map-key", "aria-label": f"Key to the {year} map"}, items)
+    _ = translator(settings)
+    label = _("Key to the %(year)s map") % {"year": year}
+    return element("ul", {"class": "map-key", "aria-label": label}, items)
 
 
-def map_summary(data: TipData, year: int) -> str:
+def map_summary(data: TipData, year: int, settings: Settings = None) -> str:
     """Describe the map: how many countries on each tier, and which are too small to show."""
+    _ = translator(settings)
+    ngettext = translations(settings or {}).ngettext
     counts = data.counts(year)
     tiers = [
-        f"{counts[code]} on {TIERS[code].label}"
+        _("%(count)s on %(tier)s") % {"count": counts[code], "tier": _(TIERS[code].label)}
         if code != "special"
-        else f"{counts[code]} special {'case' if counts[code] == 1 else 'cases'}"
+        else ngettext("%(count)s special case", "%(count)s special cases", counts[code])
+        % {"count": counts[code]}
         for code in TIER_ORDER
         if counts[code]
     ]
-    text = (
-        f"Countries coloured by their tier in the {year} TIP Report: {join_words(tiers)}. "
-        "Each country in the report links to its page."
-    )
+    sentences = [
+        _("Countries coloured by their tier in the %(year)s TIP Report: %(tiers)s.")
+        % {"year": year, "tiers": join_words(tiers, settings)},
+        _("Each country in the report links to its page."),
+    ]
     hidden = countries_off_map(data, year)
     if hidden:
-        text += f" Too small to show at this scale: {join_words([c.name for c in hidden])}."
-    return text
+        names = join_words([c.name for c in hidden], settings)
+        sentences.append(
+            _("Too small to show at this scale: %(countries)s.") % {"countries": names}
+        )
+    return " ".join(sentences)
 
 
-def map_svg(data: TipData, year: int, href: Callable[[Country], str], id_prefix: str) -> str:
-    """Draw the world's countries coloured and patterned by tier in ``year``, each linked."""
+def map_svg(
+    data: TipData,
+    year: int,
+    href: Callable[[Country], str],
+    id_prefix: str,
+    settings: Settings = None,
+) -> str:
+    """Draw the world's countries coloured and patterned by tier in ``year``, each linked.
+
+    Its words are in the language of ``settings`` (English without them), as in every chart.
+    """
     geometry = load_geometry()
     matched, others = match_outlines(data, geometry)
     background = "".join(element("path", {"class": "map-none", "d": o.d}) for o in others)
     countries = sorted((data.by_slug[slug] for slug in matched), key=lambda c: c.name)
     shapes = "".join(
-        _country_shape(country, matched[country.slug], year, href, id_prefix)
+        _country_shape(country, matched[country.slug], year, href, id_prefix, settings)
         for country in countries
     )
-    title = f"World map of TIP Report tiers, {year}"
+    _ = translator(settings)
+    title = _("World map of TIP Report tiers, %(year)s") % {"year": year}
     return (
         svg_open(id_prefix, geometry.width, geometry.height, "world-map", image=False)
-        + title_desc(id_prefix, title, map_summary(data, year))
+        + title_desc(id_prefix, title, map_summary(data, year, settings))
         + element("defs", {}, pattern_defs(id_prefix))
         + element("g", {"class": "countries", "fill-rule": "evenodd"}, background + shapes)
         + "</svg>"
     )
 
 
-def world_map(data: TipData, year: int, href: Callable[[Country], str], id_prefix: str) -> str:
+def world_map(
+    data: TipData,
+    year: int,
+    href: Callable[[Country], str],
+    id_prefix: str,
+    settings: Settings = None,
+) -> str:
     """Return the map of ``year`` followed by its key (ids ``<id_prefix>-*``, ``-key-*``)."""
-    return map_svg(data, year, href, id_prefix) + map_key(data, year, f"{id_prefix}-key")
+    return map_svg(data, year, href, id_prefix, settings) + map_key(
+        data, year, f"{id_prefix}-key", settings
+    )

@@ -7,17 +7,20 @@ Templates reach it as ``feed_catalog``: ``feed_catalog.site`` and ``feed_catalog
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from plugins._common.i18n import N_, gettext
 from plugins._common.labels import LABEL, NOTE, is_illustrative, labelled_title
 from plugins._common.tipdata import Country, Placement
 
 from .releases import Release
 
-SAMPLES_NOTE = f"Samples are labelled “{LABEL}”: they are {NOTE}."
+# What a feed that carries samples adds to its subtitle: %(label)s is LABEL, %(note)s NOTE.
+SAMPLES_MESSAGE = N_("Samples are labelled “%(label)s”: they are %(note)s.")
+SAMPLES_NOTE = SAMPLES_MESSAGE % {"label": LABEL, "note": NOTE}  # in English
 
 EXTENSIONS = {"atom": "atom.xml", "rss": "rss.xml", "json": "json"}
 MIME_TYPES = {
@@ -101,15 +104,18 @@ class FeedCatalog:
     @cached_property
     def site(self) -> Feed | None:
         """Return the feed of the whole site: every news article and campaign."""
+        _ = self._translate
         items = [*self._articles, *self._campaigns]
-        sitename = self.settings["SITENAME"]
+        sitename = _(self.settings["SITENAME"])
+        words = {"site": sitename}
+        every = _("Every news article and campaign of the %(site)s.") % words
         return self._feed(
             "site",
             "ALL",
             {},
             sitename,
-            f"{sitename}: news and campaigns",
-            f"Every news article and campaign of the {sitename}. {SAMPLES_NOTE}",
+            _("%(site)s: news and campaigns") % words,
+            f"{every} {self._samples_note}",
             self.settings.get("INDEX_URL") or "",
             items,
         )
@@ -117,6 +123,7 @@ class FeedCatalog:
     @cached_property
     def categories(self) -> list[Feed]:
         """Return one feed per news category, by name."""
+        _ = self._translate
         pairs = _pairs(self.context.get("categories"))
         return [
             feed
@@ -127,8 +134,8 @@ class FeedCatalog:
                     "CATEGORY",
                     {"slug": category.slug},
                     category.name,
-                    f"{self._prefix}: {category.name}",
-                    f"News in the category {category.name}.",
+                    _("%(site)s: %(name)s") % {"site": self._prefix, "name": category.name},
+                    _("News in the category %(name)s.") % {"name": category.name},
                     category.url,
                     self._published(articles),
                 )
@@ -138,6 +145,7 @@ class FeedCatalog:
     @cached_property
     def tags(self) -> list[Feed]:
         """Return one feed per tag, by name."""
+        _ = self._translate
         pairs = _pairs(self.context.get("tags"))
         return [
             feed
@@ -148,8 +156,9 @@ class FeedCatalog:
                     "TAG",
                     {"slug": tag.slug},
                     tag.name,
-                    f"{self._prefix}: news tagged “{tag.name}”",
-                    f"News tagged “{tag.name}”.",
+                    _("%(site)s: news tagged “%(name)s”")
+                    % {"site": self._prefix, "name": tag.name},
+                    _("News tagged “%(name)s”.") % {"name": tag.name},
                     tag.url,
                     self._published(articles),
                 )
@@ -159,17 +168,20 @@ class FeedCatalog:
     @cached_property
     def campaigns(self) -> list[Feed]:
         """Return one feed per campaign: the campaign itself and the news about it."""
+        _ = self._translate
         feeds = []
         for campaign in sorted(self._campaigns, key=lambda c: c.title.casefold()):
             articles = self._published(getattr(campaign, "articles", None) or ())
-            name = labelled_title(campaign.title) if is_illustrative(campaign) else campaign.title
+            name = campaign.title
+            if is_illustrative(campaign):
+                name = labelled_title(name, self.settings)
             feed = self._feed(
                 "campaign",
                 "CAMPAIGN",
                 {"slug": campaign.slug},
                 name,
-                f"{self._prefix}: {name}",
-                f"The campaign “{campaign.title}” and the news about it.",
+                _("%(site)s: %(name)s") % {"site": self._prefix, "name": name},
+                _("The campaign “%(title)s” and the news about it.") % {"title": campaign.title},
                 campaign.url,
                 [campaign, *articles],
             )
@@ -184,6 +196,7 @@ class FeedCatalog:
         links = self.context.get("country_links")
         if data is None or links is None:
             return []
+        _ = self._translate
         mentions = self.context.get("country_articles") or {}
         feeds = []
         for country in data.countries:
@@ -197,9 +210,12 @@ class FeedCatalog:
                 "COUNTRY",
                 {"slug": country.slug},
                 country.name,
-                f"{self._prefix}: {country.name}",
-                f"News and campaigns that name {country.name}, and its tier in each TIP Report "
-                "whose release date is known.",
+                _("%(site)s: %(name)s") % {"site": self._prefix, "name": country.name},
+                _(
+                    "News and campaigns that name %(country)s, and its tier in each TIP Report "
+                    "whose release date is known."
+                )
+                % {"country": country.name},
                 links.country(country),
                 [*self._published(mentions.get(country.slug, ())), *placements],
             )
@@ -233,9 +249,20 @@ class FeedCatalog:
         return None
 
     @property
+    def _translate(self) -> Callable[[str], str]:
+        """Return the function that translates a message into the build's language."""
+        return gettext(self.settings)
+
+    @property
+    def _samples_note(self) -> str:
+        """Return what a feed that carries samples says about them, in the build's language."""
+        _ = self._translate
+        return _(SAMPLES_MESSAGE) % {"label": _(LABEL), "note": _(NOTE)}
+
+    @property
     def _prefix(self) -> str:
         """Return the start of each feed's title: the site's short name."""
-        return self.settings.get("SITE_SHORTNAME") or self.settings["SITENAME"]
+        return self._translate(self.settings.get("SITE_SHORTNAME") or self.settings["SITENAME"])
 
     @cached_property
     def _articles(self) -> list[Any]:
@@ -274,8 +301,9 @@ class FeedCatalog:
             for format in self.settings["FEEDS_FORMATS"]
         )
         key = fields.get("slug", "")
-        if SAMPLES_NOTE not in subtitle and any(is_illustrative(item) for item in items):
-            subtitle = f"{subtitle} {SAMPLES_NOTE}"
+        note = self._samples_note
+        if note not in subtitle and any(is_illustrative(item) for item in items):
+            subtitle = f"{subtitle} {note}"
         return Feed(kind, key, name, title, subtitle, page_url, files, tuple(items))
 
 

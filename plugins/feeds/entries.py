@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime
 import html
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
+from plugins._common.i18n import N_, gettext
 from plugins._common.labels import LABEL, NOTE, is_illustrative, labelled_title
+from plugins._common.pages import day
 from plugins._common.text import plain_text
 from plugins._common.tipdata import Country, Placement
 
@@ -19,22 +21,10 @@ from .cards import Image, share_card
 from .releases import Release
 from .sanitize import feed_html
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _TAG_SAFE = "/:@!$&'()*+,;=-._~"
-SAMPLE_LINE = f"<p><strong>{LABEL}:</strong> {NOTE}.</p>\n"  # first line of a sample's entry
+# The first line of a sample's entry (in <p>): %(label)s is LABEL, %(note)s is NOTE.
+SAMPLE_MESSAGE = N_("<strong>%(label)s:</strong> %(note)s.")
+SAMPLE_LINE = f"<p>{SAMPLE_MESSAGE % {'label': LABEL, 'note': NOTE}}</p>\n"  # in English
 
 
 @dataclass(frozen=True)
@@ -47,6 +37,8 @@ class Site:
     author: str
     permalink_class: str = ""  # the class of the headings' own links, left out of entries
     cards: Mapping[str, Any] = field(default_factory=dict)
+    # The build's settings: the entries' words are in its language (English without them).
+    settings: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any], context: Mapping[str, Any]) -> Site:
@@ -59,7 +51,12 @@ class Site:
             author=settings.get("AUTHOR") or settings["SITENAME"],
             permalink_class=_permalink_class(settings),
             cards=context.get("share_cards") or {},
+            settings=settings,
         )
+
+    def translator(self) -> Callable[[str], str]:
+        """Return the function that translates a message into the build's language."""
+        return gettext(self.settings)
 
     def absolute(self, url: str) -> str:
         """Return the absolute form of a site-relative URL."""
@@ -152,9 +149,12 @@ def from_content(site: Site, content: Any) -> Entry:
     body = feed_html(content.get_content(site.url), url, site.permalink_class, site.url)
     title = content.title
     if is_illustrative(content):
-        title = labelled_title(title)
-        categories.insert(0, LABEL)
-        summary, body = SAMPLE_LINE + summary, SAMPLE_LINE + body
+        _ = site.translator()
+        title = labelled_title(title, site.settings)
+        categories.insert(0, _(LABEL))
+        words = {"label": html.escape(_(LABEL)), "note": html.escape(_(NOTE))}
+        line = f"<p>{_(SAMPLE_MESSAGE) % words}</p>\n"
+        summary, body = line + summary, line + body
     return Entry(
         id=content_id(site, content),
         title=title,
@@ -190,44 +190,63 @@ def from_placement(
     credit: str,
 ) -> Entry:
     """Build the entry of one report year's placement, dated by the report's release."""
+    _ = site.translator()
     released = datetime.datetime.combine(release.released, datetime.time(), site.timezone)
     name = html.escape(country.name)
-    tier = placement.tier
+    tier, label = placement.tier, _(placement.tier.label)
     country_url = site.absolute(links.country)
-    day = f"{release.released.day} {MONTHS[release.released.month - 1]} {release.released.year}"
-    change = html.escape(_change(country, placement))
+    change = html.escape(_change(country, placement, _))
+    placed = _(
+        "The %(year)s Trafficking in Persons Report, released on %(day)s, placed %(country)s "
+        "on %(tier)s."
+    ) % {
+        "year": placement.year,
+        "day": html.escape(day(site.settings, release.released)),
+        "country": f'<a href="{html.escape(country_url)}">{name}</a>',
+        "tier": f"<strong>{html.escape(label)}</strong>",
+    }
+    meaning = _("%(tier)s: %(meaning)s") % {"tier": label, "meaning": _(tier.meaning)}
+    link_text = html.escape(_("open data"))
+    open_data = f'<a href="{html.escape(site.absolute(links.data))}">{link_text}</a>'
+    source = _("Source: %(credit)s (%(open_data)s).") % {
+        "credit": html.escape(credit.rstrip(".")),
+        "open_data": open_data,
+    }
+    release_date = _("Release date: %(source)s.") % {"source": html.escape(release.source)}
     content = (
-        f"<p>The {placement.year} Trafficking in Persons Report, released on {day}, placed "
-        f'<a href="{html.escape(country_url)}">{name}</a> on <strong>{tier.label}</strong>.'
-        f"{f' {change}' if change else ''}</p>\n"
-        f"<p>{tier.label}: {html.escape(tier.meaning)}</p>\n"
-        f"<p>Source: {html.escape(credit.rstrip('.'))} "
-        f'(<a href="{html.escape(site.absolute(links.data))}">open data</a>). '
-        f"Release date: {html.escape(release.source)}.</p>"
+        f"<p>{placed}{f' {change}' if change else ''}</p>\n"
+        f"<p>{html.escape(meaning)}</p>\n"
+        f"<p>{source} {release_date}</p>"
     )
+    words = {"country": country.name, "tier": label, "year": placement.year}
+    summary = html.escape(_("%(country)s: %(tier)s in the %(year)s report.") % words)
     return Entry(
         id=placement_id(site, country, placement),
-        title=f"{country.name}: {tier.label} in the {placement.year} TIP Report",
+        title=_("%(country)s: %(tier)s in the %(year)s TIP Report") % words,
         url=site.absolute(links.report),
         published=released,
         updated=released,
         authors=(author,),
-        categories=(f"TIP Report {placement.year}", tier.label),
-        summary_html=f"<p>{name}: {tier.label} in the {placement.year} report. {change}</p>",
+        categories=(_("TIP Report %(year)s") % {"year": placement.year}, label),
+        summary_html=f"<p>{summary} {change}</p>",
         content_html=content,
         image=share_card(site.cards, links.country_save_as, site.url),
     )
 
 
-def _change(country: Country, placement: Placement) -> str:
+def _change(country: Country, placement: Placement, _: Callable[[str], str] | None = None) -> str:
     """Say how the placement compares with the country's report before it."""
+    _ = _ or gettext({})
     index = country.placements.index(placement)
     if index == 0:
-        return f"It was the first report to include {country.name}."
+        return _("It was the first report to include %(country)s.") % {"country": country.name}
     before = country.placements[index - 1]
+    words = {"tier": _(before.tier.label), "year": before.year}
     move = country.movement_in(placement.year)
-    if move in ("upgraded", "downgraded"):
-        return f"{move.capitalize()} from {before.tier.label} in {before.year}."
+    if move == "upgraded":
+        return _("Upgraded from %(tier)s in %(year)s.") % words
+    if move == "downgraded":
+        return _("Downgraded from %(tier)s in %(year)s.") % words
     if move == "unchanged":
-        return f"Unchanged since {before.year}."
-    return f"{before.tier.label} in {before.year}."
+        return _("Unchanged since %(year)s.") % words
+    return _("%(tier)s in %(year)s.") % words

@@ -12,7 +12,9 @@ Pagefind failing is an error (strict builds stop); the pages are written either 
 
 Signals: ``initialized`` (defaults), ``generator_init`` (the template function),
 ``finalized`` (the index).
-Settings read (defaults in :mod:`.settings`): ``SEARCH_INDEX`` (True), ``SEARCH_BUNDLE_DIR``
+Settings read (defaults in :mod:`.settings`): ``SEARCH_INDEX`` (True),
+``SEARCH_BUILD_BUNDLE`` (True; a language's sub-site leaves the indexing of its pages to the
+root's build), ``SEARCH_BUNDLE_DIR``
 ("pagefind"), ``SEARCH_TYPES`` (the indexed page kinds and the type each is filtered as),
 ``SEARCH_EXCLUDE_SELECTORS`` ([".heading-anchor", ".narrative-facts"]: left out of the index),
 ``SEARCH_PREVIOUS_OUTPUT`` (None: the output folder a build made elsewhere will update, whose
@@ -61,7 +63,9 @@ def _facts(context) -> SearchFacts:
 def build_index(pelican) -> None:
     """Index the finished build, unless it was a partial one."""
     settings = pelican.settings
-    if not settings.get("SEARCH_INDEX") or is_partial(settings):
+    if not settings.get("SEARCH_INDEX") or not settings["SEARCH_BUILD_BUNDLE"]:
+        return  # no search, or a language's sub-site: the root's build indexes every language
+    if is_partial(settings):
         return
     started = time.perf_counter()
     try:

@@ -5,15 +5,17 @@ and the objects it is rendered with (the country, the article), never from its H
 writes them as Pagefind's ``data-pagefind-*`` attributes. Filters: ``type``, ``region``,
 ``tier`` (the latest report's), ``tier-<year>`` (a country's tier in each report year, so
 "Tier 3 in 2010" is one filter), ``category`` and ``year`` of news; ``date`` sorts news.
+The filters' names are keys; their values, which readers see, are in the build's language.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from plugins._common.pages import PageMeta, meta_of
+from plugins._common.i18n import gettext
+from plugins._common.pages import PageMeta, day, meta_of
 
 Pairs = tuple[tuple[str, str], ...]
 
@@ -40,20 +42,23 @@ def search_facts(context: Mapping[str, Any]) -> SearchFacts:
     kind = settings.get("SEARCH_TYPES", {}).get(meta.kind)
     if kind is None or not meta.listed or _is_draft(context, meta):
         return NOT_INDEXED
+    _ = gettext(context)
+    kind = _(kind) if kind else kind
     filters: list[tuple[str, str]] = [("type", kind)]
     shown: list[tuple[str, str]] = [("kind", kind)]
     sort: list[tuple[str, str]] = []
     country = context.get("country")
     if meta.kind == "country" and country is not None:
-        filters += _country_filters(country)
-        shown += [("tier", country.latest.tier.label), ("tier_css", country.latest.tier.css)]
+        filters += _country_filters(country, _)
+        tier = country.latest.tier
+        shown += [("tier", _(tier.label)), ("tier_css", tier.css)]
         sort.append(("name", country.name))
     elif meta.kind == "region" and context.get("region") is not None:
-        filters.append(("region", context["region"].name))
+        filters.append(("region", _(context["region"].name)))
     item = context.get("article") if meta.kind == "article" else context.get("campaign")
     if meta.kind in ("article", "campaign") and item is not None:
         filters += _dated_filters(item)
-        shown.append(("date", getattr(item, "locale_date", "") or _day(item.date)))
+        shown.append(("date", getattr(item, "locale_date", "") or day(context, item.date)))
         sort.append(("date", item.date.date().isoformat()))
     return SearchFacts(True, tuple(filters), tuple(shown), tuple(sort))
 
@@ -63,15 +68,10 @@ def _is_draft(context: Mapping[str, Any], meta: PageMeta) -> bool:
     return getattr(item, "status", "published") == "draft" or meta.url.startswith("drafts/")
 
 
-def _country_filters(country: Any) -> list[tuple[str, str]]:
-    found = [("region", country.region.name), ("tier", country.latest.tier.label)]
-    found += [(f"tier-{p.year}", p.tier.label) for p in country.placements]
+def _country_filters(country: Any, _: Callable[[str], str] = str) -> list[tuple[str, str]]:
+    found = [("region", _(country.region.name)), ("tier", _(country.latest.tier.label))]
+    found += [(f"tier-{p.year}", _(p.tier.label)) for p in country.placements]
     return found
-
-
-def _day(moment: Any) -> str:
-    """Return a date as the site writes it: "14 June 2010"."""
-    return f"{moment.day} {moment:%B %Y}"
 
 
 def _dated_filters(item: Any) -> list[tuple[str, str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 DEFAULTS = {
     "SEARCH_INDEX": True,  # build the Pagefind index at the end of every full build
+    "SEARCH_BUILD_BUNDLE": True,  # False: mark pages, leave Pagefind to another build (a sub-site)
     "SEARCH_BUNDLE_DIR": "pagefind",  # where the index and pagefind.js go, under OUTPUT_PATH
     # parts of an indexed page left out of the index: heading links ("#") and a narrative's
     # provenance box, which would fill the results' excerpts

@@ -11,12 +11,13 @@ describes the card (og:image:alt).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from plugins._common.i18n import SOURCE_LANGUAGE, gettext, language, number, translations
 from plugins._common.labels import CARD_BAND
-from plugins._common.pages import PageMeta, meta_of, nav_item
+from plugins._common.pages import PageMeta, day, meta_of, nav_item
 from plugins._common.text import plain_text
 from plugins._common.tiers import TIERS
 
@@ -24,6 +25,7 @@ from .model import CardSpec, Cell
 from .text import RTL_LANGUAGES
 
 LISTS = frozenset({"news", "category", "tag", "author", "period"})
+Translate = Callable[[str], str]
 
 
 @dataclass(frozen=True)
@@ -44,19 +46,26 @@ class Description:
     description: str
     og_type: str  # "article" for news and campaigns, "website" otherwise
     published: str = ""  # ISO date of an article
+    alt_sentence: str = ""  # the sentence that describes the card, in the build's language
 
     @property
     def alt(self) -> str:
         """Return the sentence that describes the card."""
-        return alt_text(self.spec)
+        return self.alt_sentence or alt_text(self.spec)
 
 
 def site_from_settings(settings: Mapping[str, Any]) -> Site:
-    """Return the site's facts from Pelican's settings."""
+    """Return the site's facts from Pelican's settings, its words in the build's language."""
+    _ = gettext(settings)
+
+    def words(key: str) -> str:
+        text = str(settings.get(key) or "")
+        return _(text) if text else text
+
     return Site(
-        name=settings["SITENAME"],
-        department=settings.get("SITE_DEPARTMENT", ""),
-        mission=settings.get("SITE_MISSION", ""),
+        name=words("SITENAME"),
+        department=words("SITE_DEPARTMENT"),
+        mission=words("SITE_MISSION"),
         date_format=settings.get("DEFAULT_DATE_FORMAT", "%Y-%m-%d"),
     )
 
@@ -67,15 +76,20 @@ def page_path(output_file: str) -> str:
 
 
 def describe(context: Mapping[str, Any], site: Site, photo: str = "") -> Description:
-    """Return the card and metadata of the page rendered with ``context``."""
+    """Return the card and metadata of the page rendered with ``context``.
+
+    The card's words are in the build's language (the context's ``DEFAULT_LANG``).
+    """
+    _ = gettext(context)
     meta = meta_of(context)
     brand = {"brand_department": site.department, "brand_name": site.name}
     section = (nav_item(context, meta.url) or ("", ""))[0]
+    section = _(section) if section else section
     item = _content(context, meta)
     if meta.kind == "campaign":
-        spec, og_type = _campaign(item, meta, site, brand), "article"
+        spec, og_type = _campaign(item, meta, context, site, brand), "article"
     elif meta.kind == "article":
-        spec, og_type = _article(item, meta, brand), "article"
+        spec, og_type = _article(item, meta, brand, _), "article"
     elif meta.kind == "home":
         spec, og_type = (
             CardSpec(kind="home", title=meta.heading, deck=site.mission, **brand),
@@ -93,13 +107,15 @@ def describe(context: Mapping[str, Any], site: Site, photo: str = "") -> Descrip
         og_type = "website"
     if photo and item is not None:
         spec = replace(spec, photo=photo, photo_alt=plain_text(item.metadata.get("image_alt", "")))
-    language = str(getattr(item, "lang", "") or "").split("-")[0].lower()
+    # A page's card is in its content's language, else the build's (a country in Arabic).
+    language = str(getattr(item, "lang", "") or context.get("DEFAULT_LANG") or "")
+    language = language.split("-")[0].lower()
     if language in RTL_LANGUAGES:
         spec = replace(spec, rtl=True)
     if meta.illustrative:
-        spec = replace(spec, band=CARD_BAND)
+        spec = replace(spec, band=_(CARD_BAND))
     published = item.date.isoformat() if og_type == "article" and _has_date(item) else ""
-    return Description(spec, meta.description, og_type, published)
+    return Description(spec, meta.description, og_type, published, alt_text(spec, context))
 
 
 def _content(context: Mapping[str, Any], meta: PageMeta) -> Any | None:
@@ -120,9 +136,11 @@ def _has_date(item: Any) -> bool:
     return isinstance(getattr(item, "date", None), datetime.date)
 
 
-def _article(article: Any, meta: PageMeta, brand: dict[str, str]) -> CardSpec:
+def _article(article: Any, meta: PageMeta, brand: dict[str, str], _: Translate = str) -> CardSpec:
     category = getattr(article, "category", None)
-    kicker = "News" + (f" · {category.name}" if category and category.name != "News" else "")
+    news = _("News")
+    shown = category and category.name not in ("News", news)
+    kicker = news + (f" · {category.name}" if shown else "")
     campaign = getattr(article, "campaign", None)  # set by the campaigns plugin
     hashtag = _hashtag(getattr(article, "hashtag", "") or getattr(campaign, "hashtag", ""))
     return CardSpec(
@@ -135,15 +153,28 @@ def _article(article: Any, meta: PageMeta, brand: dict[str, str]) -> CardSpec:
     )
 
 
-def _campaign(campaign: Any, meta: PageMeta, site: Site, brand: dict[str, str]) -> CardSpec:
+def _day(settings: Mapping[str, Any], site: Site, value: datetime.date) -> str:
+    """Return a day as the site writes it: ``DEFAULT_DATE_FORMAT`` in English, else CLDR's."""
+    if language(settings) == SOURCE_LANGUAGE:
+        return value.strftime(site.date_format)
+    return day(settings, value)
+
+
+def _campaign(
+    campaign: Any, meta: PageMeta, settings: Mapping[str, Any], site: Site, brand: dict[str, str]
+) -> CardSpec:
+    _ = gettext(settings)
     start, end = getattr(campaign, "start", None), getattr(campaign, "end", None)
     dates = ""
     if isinstance(start, datetime.date) and isinstance(end, datetime.date):
-        dates = f"{start.strftime(site.date_format)} – {end.strftime(site.date_format)}"
+        dates = _("%(start)s – %(end)s") % {
+            "start": _day(settings, site, start),
+            "end": _day(settings, site, end),
+        }
     return CardSpec(
         kind="campaign",
         title=meta.heading,
-        kicker="Campaign",
+        kicker=_("Campaign"),
         subtitle=dates,
         hashtag=_hashtag(getattr(campaign, "hashtag", "")),
         **brand,
@@ -154,6 +185,8 @@ def _data_page(
     context: Mapping[str, Any], meta: PageMeta, brand: dict[str, str], section: str
 ) -> CardSpec | None:
     """Return the spec of a country, narrative, region or report-year page."""
+    _ = gettext(context)
+    ngettext = translations(context).ngettext
     tip = context.get("tip")
     if meta.kind == "country":
         country = context["country"]
@@ -165,17 +198,23 @@ def _data_page(
             if placement is None:
                 cells.append(Cell("–", str(year), None))
             else:
-                cells.append(Cell(placement.tier.short, str(year), placement.tier.code))
+                cells.append(Cell(_(placement.tier.short), str(year), placement.tier.code))
+        caption = ""
+        if years:
+            caption = _("Tier in each report, %(first)s–%(last)s") % {
+                "first": years[0],
+                "last": years[-1],
+            }
         return CardSpec(
             kind="country",
             title=meta.heading,
-            kicker="TIP Report · Country",
-            subtitle=country.region.name,
-            badge=latest.tier.label,
+            kicker=_("TIP Report · Country"),
+            subtitle=_(country.region.name),
+            badge=_(latest.tier.label),
             badge_tier=latest.tier.code,
-            badge_caption=f"in the {latest.year} report",
+            badge_caption=_("in the %(year)s report") % {"year": latest.year},
             cells=tuple(cells),
-            cells_caption=f"Tier in each report, {years[0]}–{years[-1]}" if years else "",
+            cells_caption=caption,
             **brand,
         )
     if meta.kind == "narrative":
@@ -183,45 +222,55 @@ def _data_page(
         return CardSpec(
             kind="narrative",
             title=meta.heading,
-            kicker=f"TIP Report {facts.year} · What it says",
-            subtitle=facts.country.region.name,
+            kicker=_("TIP Report %(year)s · What it says") % {"year": facts.year},
+            subtitle=_(facts.country.region.name),
             deck=plain_text(context["narrative"].metadata.get("summary", "")),
-            badge=facts.placement.tier.label,
+            badge=_(facts.placement.tier.label),
             badge_tier=facts.placement.tier.code,
-            badge_caption=f"in the {facts.year} report",
+            badge_caption=_("in the %(year)s report") % {"year": facts.year},
             **brand,
         )
     if meta.kind == "region":
         region = context["region"]
         countries = list(context.get("region_countries") or ())
+        caption = ngettext(
+            "Latest tier of its %(count)s country or territory",
+            "Latest tier of its %(count)s countries and territories",
+            len(countries),
+        )
         return CardSpec(
             kind="region",
             title=meta.heading,
-            kicker="TIP Report · Region",
-            subtitle=region.bureau,
-            cells=_count_tiers(country.latest.tier.code for country in countries),
-            cells_caption=f"Latest tier of its {len(countries)} countries and territories",
+            kicker=_("TIP Report · Region"),
+            subtitle=_(region.bureau),
+            cells=_count_tiers((country.latest.tier.code for country in countries), _),
+            cells_caption=caption % {"count": len(countries)},
             **brand,
         )
     if meta.kind == "report":
         placements = context.get("placements") or ()
+        subtitle = ngettext(
+            "%(count)s country or territory",
+            "%(count)s countries and territories",
+            len(placements),
+        )
         return CardSpec(
             kind="report",
             title=meta.heading,
-            kicker=section or "TIP Report",
-            subtitle=f"{len(placements)} countries and territories",
-            cells=_count_tiers(placement.tier.code for _, placement in placements),
-            cells_caption="Countries on each tier",
+            kicker=section or _("TIP Report"),
+            subtitle=subtitle % {"count": len(placements)},
+            cells=_count_tiers((placement.tier.code for _country, placement in placements), _),
+            cells_caption=_("Countries on each tier"),
             **brand,
         )
     return None
 
 
-def _count_tiers(codes: Sequence[str] | Any) -> tuple[Cell, ...]:
+def _count_tiers(codes: Sequence[str] | Any, _: Translate = str) -> tuple[Cell, ...]:
     counted: dict[str, int] = dict.fromkeys(TIERS, 0)
     for code in codes:
         counted[code] = counted.get(code, 0) + 1
-    return tuple(Cell(str(counted[code]), tier.label, code) for code, tier in TIERS.items())
+    return tuple(Cell(str(counted[code]), _(tier.label), code) for code, tier in TIERS.items())
 
 
 def _list_subtitle(context: Mapping[str, Any]) -> str:
@@ -229,7 +278,9 @@ def _list_subtitle(context: Mapping[str, Any]) -> str:
     paginator = context.get("articles_paginator")
     if paginator is None:
         return ""
-    return f"{paginator.count} article{'s' if paginator.count != 1 else ''}"
+    count = paginator.count
+    phrase = translations(context).ngettext("%(count)s article", "%(count)s articles", count)
+    return phrase % {"count": number(context, count)}
 
 
 def _hashtag(value: object) -> str:
@@ -237,40 +288,57 @@ def _hashtag(value: object) -> str:
     return "" if not tag else tag if tag.startswith("#") else f"#{tag}"
 
 
-def alt_text(spec: CardSpec) -> str:
-    """Return one sentence that says what the card shows, for og:image:alt."""
+def alt_text(spec: CardSpec, settings: Mapping[str, Any] | None = None) -> str:
+    """Return one sentence that says what the card shows, for og:image:alt.
+
+    In the language of ``settings`` (or a page context), English without them. The sentence
+    is its main clause followed by the clauses the card calls for, each a message that starts
+    with its comma.
+    """
+    _ = gettext(settings or {})
     if spec.kind == "country":
         first, last = (spec.cells[0].caption, spec.cells[-1].caption) if spec.cells else ("", "")
-        text = f"Card for {spec.title}, {spec.subtitle}: {spec.badge} {spec.badge_caption}"
+        text = _("Card for %(title)s, %(region)s: %(tier)s %(caption)s") % {
+            "title": spec.title,
+            "region": spec.subtitle,
+            "tier": spec.badge,
+            "caption": spec.badge_caption,
+        }
         if spec.cells:
-            text += f", with its tier in every report from {first} to {last}"
+            text += _(", with its tier in every report from %(first)s to %(last)s") % {
+                "first": first,
+                "last": last,
+            }
     elif spec.kind == "home":
-        text = f"Card with the title “{spec.title}” on the site's colours"
+        text = _("Card with the title “%(title)s” on the site's colours") % {"title": spec.title}
     else:
-        text = f"Card with the title “{spec.title}”"
-        phrase = _phrase(spec)
+        text = _("Card with the title “%(title)s”") % {"title": spec.title}
+        phrase = _phrase(spec, _)
         if phrase:
             text += f", {phrase}"
         if spec.subtitle and spec.kind in ("article", "campaign", "list"):
             text += f", {spec.subtitle}"
         if spec.hashtag:
-            text += f", hashtag {spec.hashtag}"
+            text += _(", hashtag %(hashtag)s") % {"hashtag": spec.hashtag}
     if spec.photo:
-        text += f", over a photo: {spec.photo_alt}" if spec.photo_alt else ", over a photo"
+        if spec.photo_alt:
+            text += _(", over a photo: %(photo)s") % {"photo": spec.photo_alt}
+        else:
+            text += _(", over a photo")
     if spec.band:
-        text += f", marked “{spec.band}”"
-    return f"{text}, under the name of the {spec.brand_name}."
+        text += _(", marked “%(band)s”") % {"band": spec.band}
+    return _("%(card)s, under the name of the %(site)s.") % {"card": text, "site": spec.brand_name}
 
 
-def _phrase(spec: CardSpec) -> str:
+def _phrase(spec: CardSpec, _: Translate = str) -> str:
     """Return what kind of card it is, in a few words."""
     if spec.kind == "article":
         category = spec.kicker.partition(" · ")[2]
-        return f"news ({category})" if category else "news"
+        return _("news (%(category)s)") % {"category": category} if category else _("news")
     if spec.kind == "campaign":
-        return "a campaign"
+        return _("a campaign")
     if spec.kind == "region":
-        return f"{spec.subtitle}, with the latest tier of its countries"
+        return _("%(bureau)s, with the latest tier of its countries") % {"bureau": spec.subtitle}
     if spec.kind == "report":
-        return "with the number of countries on each tier"
+        return _("with the number of countries on each tier")
     return spec.kicker
