@@ -97,6 +97,8 @@ def _placeholder_problem(content: Any, href: str, index: SiteIndex) -> str:
             return "names a file the site does not publish as a page"
         return ""
     page = page_of(linked)
+    if not page and getattr(linked, "lang", None) not in (None, content.settings["DEFAULT_LANG"]):
+        return ""  # another language's page: its own language's build writes and checks it
     if not page:
         return "names a draft, which this build does not publish"
     if not parts.fragment:

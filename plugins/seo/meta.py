@@ -7,7 +7,7 @@ from typing import Any
 
 from jinja2 import pass_context
 
-from plugins._common.pages import meta_of
+from plugins._common.pages import PageMeta, meta_of
 
 from .pages import record_page
 from .policy import content_security_policy
@@ -23,15 +23,17 @@ class SeoPage:
     canonical: str  # the page's absolute canonical address
     csp: str  # the Content-Security-Policy a <meta> carries ("" when switched off)
     structured_data: tuple[JsonLd, ...]  # JSON-LD objects, written with ``tojson``
+    alternates: tuple[tuple[str, str], ...] = ()  # (hreflang, absolute URL), x-default last
 
 
 @pass_context
 def seo_page(context: Any) -> SeoPage:
     """Describe the page being rendered for search engines, and note it for the sitemap."""
     meta = meta_of(context)
+    alternates = languages_of(context, meta)
     state = state_of(context)
     if state is not None:
-        record_page(state, context, meta)
+        record_page(state, context, meta, alternates)
     explicit = context.get("canonical_url")
     canonical = (
         str(explicit)
@@ -43,7 +45,23 @@ def seo_page(context: Any) -> SeoPage:
         if context.get("SEO_CSP_META")
         else ""
     )
-    return SeoPage(canonical, csp, tuple(page_blocks(context, meta)))
+    return SeoPage(canonical, csp, tuple(page_blocks(context, meta)), alternates)
+
+
+def languages_of(context: Any, meta: PageMeta) -> tuple[tuple[str, str], ...]:
+    """Return the page's addresses in each language it exists in, then ``x-default``.
+
+    The languages plugin puts ``alternates_of`` in the context; a site of one language has
+    none, and so no alternates.
+    """
+    alternates_of = context.get("alternates_of")
+    if alternates_of is None or meta.page_number != 1:
+        return ()
+    found = alternates_of(meta.kind, meta.url, context.get("article") or context.get("page"))
+    if not found:
+        return ()
+    pairs = [(alternate.language.code, alternate.url) for alternate in found]
+    return (*pairs, ("x-default", pairs[0][1]))
 
 
 GLOBALS = {"seo_page": seo_page}

@@ -11,14 +11,22 @@ from plugins._common.pages import PageMeta
 from .state import SeoState
 
 
-def record_page(state: SeoState, context: Mapping[str, Any], meta: PageMeta) -> None:
-    """Note a page the build writes: whether the sitemap lists it, and its last change."""
+def record_page(
+    state: SeoState,
+    context: Mapping[str, Any],
+    meta: PageMeta,
+    alternates: tuple[tuple[str, str], ...] = (),
+) -> None:
+    """Note a page the build writes: whether the sitemap lists it, its last change and its
+    addresses in other languages."""
     name = str(context.get("output_file") or "")
     if not name:
         return
     state.written.add(name)
     if not meta.listed:
         state.excluded.add(name)
+    if alternates:
+        state.alternates[name] = alternates
     changed = last_change(context)
     if changed is not None:
         state.lastmod[name] = changed

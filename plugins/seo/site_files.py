@@ -40,7 +40,9 @@ def write_site_files(pelican) -> None:
     if settings["SEO_ROBOTS_SAVE_AS"]:
         sitemap_url = absolute(settings, settings["SEO_SITEMAP_SAVE_AS"] or "sitemap.xml")
         files[settings["SEO_ROBOTS_SAVE_AS"]] = robots_txt(
-            sitemap_url, prefix, settings["SEO_ROBOTS_DISALLOW"]
+            [sitemap_url, *(absolute(settings, name) for name in language_sitemaps(settings))],
+            prefix,
+            settings["SEO_ROBOTS_DISALLOW"],
         )
     if settings["SEO_HEADERS_SAVE_AS"]:
         files[settings["SEO_HEADERS_SAVE_AS"]] = headers_file(
@@ -63,7 +65,18 @@ def sitemap_entries(state: SeoState, settings: dict[str, Any]) -> list[Entry]:
     patterns = list(settings["SEO_SITEMAP_EXCLUDE"])
     names = sorted(state.written, key=page_url)
     return [
-        Entry(absolute(settings, page_url(name)), state.lastmod.get(name))
+        Entry(
+            absolute(settings, page_url(name)),
+            state.lastmod.get(name),
+            state.alternates.get(name, ()),
+        )
         for name in names
         if name not in state.excluded and not any(fnmatchcase(name, p) for p in patterns)
     ]
+
+
+def language_sitemaps(settings: dict[str, Any]) -> list[str]:
+    """Return the sitemaps of the other languages' sub-sites (plugins/languages), if any."""
+    name = settings["SEO_SITEMAP_SAVE_AS"]
+    own = settings.get("DEFAULT_LANG")
+    return [f"{lang}/{name}" for lang in settings.get("LANGUAGES") or () if name and lang != own]

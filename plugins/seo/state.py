@@ -18,6 +18,7 @@ class SeoState:
     written: set[str] = field(default_factory=set)  # every HTML file written, "a/index.html"
     excluded: set[str] = field(default_factory=set)  # kept out of the sitemap
     lastmod: dict[str, datetime.datetime] = field(default_factory=dict)
+    alternates: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     redirects: list[Redirect] = field(default_factory=list)
 
 
