@@ -200,7 +200,8 @@ def make_builder(base: Path) -> Builder:
             raise FileNotFoundError(f"no fixture site {source} (it needs a content/ folder)")
         site = base / f"{name}-{counter}"
         shutil.copytree(source, site)
-        settings = {**site_overrides(site), **overrides}
+        # A fixture site is English only unless it says otherwise (tests/sites/languages).
+        settings = {"LANGUAGES": ["en"], **site_overrides(site), **overrides}
         return build(
             site / "content",
             site / "output",
