@@ -33,8 +33,9 @@ def extract(root: Path, mapping: Path) -> Catalog:
         root,
         method_map,
         options_map,
+        # plugins/_common holds words too: only hidden folders and caches are left out
         directory_filter=lambda path: (
-            Path(path).name not in _SKIP and not Path(path).name.startswith((".", "_"))
+            Path(path).name not in (*_SKIP, "__pycache__") and not Path(path).name.startswith(".")
         ),
     )
     for filename, lineno, message, comments, context in found:
