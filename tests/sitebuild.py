@@ -169,6 +169,9 @@ def build(
 ) -> BuildResult:
     """Build ``content`` into ``output`` in this process and return what was written and logged."""
     reset_log_filter()
+    if content.resolve() != (PROJECT / "content").resolve():
+        # A fixture site is in English alone, unless it says otherwise.
+        overrides = {"LANGUAGES": ["en"], **(overrides or {})}
     with capture_warnings() as messages:
         settings = load_settings(
             content, output, publish=publish, siteurl=siteurl, overrides=overrides
@@ -200,8 +203,7 @@ def make_builder(base: Path) -> Builder:
             raise FileNotFoundError(f"no fixture site {source} (it needs a content/ folder)")
         site = base / f"{name}-{counter}"
         shutil.copytree(source, site)
-        # A fixture site is English only unless it says otherwise (tests/sites/languages).
-        settings = {"LANGUAGES": ["en"], **site_overrides(site), **overrides}
+        settings = {**site_overrides(site), **overrides}
         return build(
             site / "content",
             site / "output",

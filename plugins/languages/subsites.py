@@ -69,6 +69,9 @@ def subsite_settings(
                 for lang in ("", "_LANG")
                 for key in ("URL", "SAVE_AS")
             },
+            # Static files are in the default language; each sub-site copies the ones it uses.
+            "STATIC_LANG_URL": root["STATIC_URL"],
+            "STATIC_LANG_SAVE_AS": root["STATIC_SAVE_AS"],
             "DIRECT_TEMPLATES": [
                 t for t in pristine["DIRECT_TEMPLATES"] if has_news or t not in _NEWS_TEMPLATES
             ],
