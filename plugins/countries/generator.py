@@ -87,7 +87,11 @@ class CountriesGenerator(Generator):
             office_figures=figures,
             # the latest report's map for any template (the home page's main picture)
             tier_map=lambda siteurl, id_prefix: world_map(
-                data, data.latest_year, lambda c: f"{siteurl}/{links.country(c)}", id_prefix
+                data,
+                data.latest_year,
+                lambda c: f"{siteurl}/{links.country(c)}",
+                id_prefix,
+                self.settings,
             ),
         )
 
@@ -102,7 +106,11 @@ class CountriesGenerator(Generator):
             "countries",
             page_meta=pages.countries_meta(self.settings, data, links),
             map_svg=lambda siteurl: world_map(
-                data, data.latest_year, lambda c: f"{siteurl}/{links.country(c)}", "map"
+                data,
+                data.latest_year,
+                lambda c: f"{siteurl}/{links.country(c)}",
+                "map",
+                self.settings,
             ),
             off_map=countries_off_map(data, data.latest_year),
         )
@@ -122,7 +130,7 @@ class CountriesGenerator(Generator):
                 newest_content=shift_headings(narratives[0].content, 1) if narratives else "",
                 mentions=self.context["country_articles"][country.slug],
                 peers=_peers(data, country),
-                history_svg=history_chart(country, data.years, "history"),
+                history_svg=history_chart(country, data.years, "history", self.settings),
             )
         for region in REGIONS.values():
             self._write(
@@ -140,7 +148,7 @@ class CountriesGenerator(Generator):
             links.reports,
             "reports",
             page_meta=pages.reports_meta(self.settings, data, links),
-            counts_svg=counts_chart(data, "counts"),
+            counts_svg=counts_chart(data, "counts", self.settings),
         )
         for index, year in enumerate(data.years):
             previous = data.years[index - 1] if index else None

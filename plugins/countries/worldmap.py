@@ -28,7 +28,7 @@ from typing import Any
 
 import pycountry
 
-from plugins._common.i18n import translations
+from plugins._common.i18n import sort_key, translations
 from plugins._common.tiers import TIERS
 from plugins._common.tipdata import Country, TipData
 
@@ -459,7 +459,7 @@ def map_svg(
     geometry = load_geometry()
     matched, others = match_outlines(data, geometry)
     background = "".join(element("path", {"class": "map-none", "d": o.d}) for o in others)
-    countries = sorted((data.by_slug[slug] for slug in matched), key=lambda c: c.name)
+    countries = sorted((data.by_slug[slug] for slug in matched), key=lambda c: sort_key(c.name))
     shapes = "".join(
         _country_shape(country, matched[country.slug], year, href, id_prefix, settings)
         for country in countries

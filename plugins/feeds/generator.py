@@ -9,8 +9,9 @@ from typing import Any
 from pelican.generators import Generator
 
 from plugins._common.cache import ContentCache, cache_folder, digest
+from plugins._common.i18n import gettext
 from plugins._common.output import is_partial, write_bytes
-from plugins._common.pages import Crumb, PageMeta, document_title, trail
+from plugins._common.pages import Crumb, PageMeta, document_title, site_name, trail
 from plugins._common.problems import stop
 
 from . import render
@@ -57,20 +58,22 @@ class FeedsGenerator(Generator):
 
     def _page_meta(self) -> PageMeta:
         """Describe the page that lists every feed."""
+        _ = gettext(self.settings)
         heading, url = (
-            "Feeds: follow the news, a topic or a country",
+            _("Feeds: follow the news, a topic or a country"),
             self.settings["FEEDS_PAGE_URL"],
         )
         return PageMeta(
             kind="feeds",
             heading=heading,
             title=document_title(self.settings, heading),
-            description=(
-                f"Every feed of the {self.settings['SITENAME']}: the news, each category, topic, "
-                "campaign and country, in Atom, RSS and JSON Feed, and how to subscribe."
-            ),
+            description=_(
+                "Every feed of the %(site)s: the news, each category, topic, campaign and "
+                "country, in Atom, RSS and JSON Feed, and how to subscribe."
+            )
+            % {"site": site_name(self.settings)},
             url=url,
-            trail=(*trail(), Crumb("Feeds", url)),
+            trail=(*trail(settings=self.settings), Crumb(_("Feeds"), url)),
         )
 
     def _write_feeds(self) -> None:

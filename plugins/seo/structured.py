@@ -13,6 +13,7 @@ import posixpath
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from plugins._common.i18n import gettext
 from plugins._common.labels import LABEL, NOTE, is_illustrative, labelled_title
 from plugins._common.pages import PageMeta
 from plugins._common.text import plain_text
@@ -115,14 +116,15 @@ def sample_work(item: Any, settings: Mapping[str, Any], url: str) -> JsonLd:
 
     Not a NewsArticle, and with no author or publisher: a sample is not the office's.
     """
+    _ = gettext(settings)
     published = getattr(item, "date", None)
     summary = plain_text(getattr(item, "summary", ""))
     data: JsonLd = {
         "@context": CONTEXT,
         "@type": "CreativeWork",
-        "name": labelled_title(plain_text(item.title)),
-        "genre": LABEL,
-        "description": f"{LABEL}, {NOTE}. {summary}".strip(),
+        "name": labelled_title(plain_text(item.title), settings),
+        "genre": _(LABEL),
+        "description": f"{_(LABEL)}, {_(NOTE)}. {summary}".strip(),
         "url": url,
         "mainEntityOfPage": url,
         "datePublished": _iso(published) if isinstance(published, datetime.date) else None,

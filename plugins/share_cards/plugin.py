@@ -20,6 +20,7 @@ from jinja2 import pass_context
 from pelican.contents import Content
 from PIL import Image, UnidentifiedImageError
 
+from plugins._common.i18n import gettext
 from plugins._common.labels import is_illustrative, labelled_title
 from plugins._common.output import is_partial
 from plugins._common.pages import meta_of
@@ -132,7 +133,7 @@ class State:
                 return None
             title = entry.description.spec.title
             if is_illustrative(target):
-                title = labelled_title(title)
+                title = labelled_title(title, context)
             return self._card(target.save_as, target.save_as, entry.description, title)
         owner = page_file(meta.first_page_url) if meta.page_number > 1 else output_file
         entry = self.entries.get(owner)
@@ -146,10 +147,13 @@ class State:
             self.drawer.want(job)  # drawn while the rest of the site renders
         description = replace(entry.description, description=meta.description)
         title = (
-            meta.heading if meta.page_number == 1 else f"{meta.heading}, page {meta.page_number}"
+            meta.heading
+            if meta.page_number == 1
+            else gettext(context)("%(title)s, page %(number)s")
+            % {"title": meta.heading, "number": meta.page_number}
         )
         if meta.illustrative:
-            title = labelled_title(title)
+            title = labelled_title(title, context)
         return self._card(owner, output_file, description, title)
 
     def _job(self, owner: str, description: Description) -> CardJob:
