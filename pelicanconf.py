@@ -35,6 +35,8 @@ DEFAULT_LANG = "en"
 # The site's languages (plugins/languages): English at the root, the others under /<lang>/.
 # Their interface words are in theme/translations/<lang>/LC_MESSAGES/messages.po (invoke i18n).
 LANGUAGES = ["en", "es", "fr", "ar"]
+# Dates are CLDR's long form in each language, but for English's house style: 14 June 2010.
+I18N_DATE_FORMATS = {"en": "d MMMM y"}
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 # Month names in English whatever the machine's locale (C.UTF-8 exists everywhere).
 LOCALE = ("en_US.UTF-8", "C.UTF-8")

@@ -134,10 +134,13 @@ def is_rtl(lang: str) -> bool:
 def date(settings: Mapping[str, Any], value: datetime.date | str, form: str = "long") -> str:
     """Return ``value`` (a date, or one as YYYY-MM-DD) as the build's language writes a date.
 
-    ``form`` is a CLDR form (short, medium, long, full) or pattern.
+    ``form`` is a CLDR form (short, medium, long, full) or pattern; ``I18N_DATE_FORMATS``
+    (``{lang: pattern}``) replaces the long form of a language with the site's own.
     """
     if isinstance(value, str):
         value = datetime.date.fromisoformat(value.strip()[:10])
+    if form == "long":  # a language's house style, where it has one (English: 14 June 2010)
+        form = (settings.get("I18N_DATE_FORMATS") or {}).get(language(settings), form)
     if isinstance(value, datetime.datetime):
         value = value.date()
     return _format_date(value, format=form, locale=locale(settings))

@@ -14,12 +14,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .i18n import SOURCE_LANGUAGE, date, gettext, language
+from .i18n import date, gettext
 from .labels import labelled_title
 
 SEPARATOR = " — "
 # How English writes a day on this site ("14 June 2010"), which CLDR's long form does not.
-ENGLISH_DAY = "d MMMM y"
 # A key in Pelican's settings, and so in every page's context: this build's facts of
 # Pelican's own pages, by output file, so each page is described once however often asked.
 MEMO = "_PAGE_META_MEMO"
@@ -61,11 +60,10 @@ def site_name(settings: Mapping[str, Any]) -> str:
 def day(settings: Mapping[str, Any], value: datetime.date) -> str:
     """Return a day as the site writes it in the build's language.
 
-    English keeps the site's own style, "14 June 2010" (CLDR's long English form is
-    "June 14, 2010"); the other languages get CLDR's long form ("14 de junio de 2010").
+    In CLDR's long form ("14 de junio de 2010"), or the language's house style in
+    ``I18N_DATE_FORMATS`` (English: "14 June 2010", where CLDR writes "June 14, 2010").
     """
-    form = ENGLISH_DAY if language(settings) == SOURCE_LANGUAGE else "long"
-    return date(settings, value, form)
+    return date(settings, value, "long")
 
 
 def document_title(settings: Mapping[str, Any], *parts: str) -> str:

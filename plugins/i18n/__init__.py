@@ -11,6 +11,7 @@ and ``{% trans %}`` show the language of ``DEFAULT_LANG``; and the filters ``for
 Signals: ``initialized`` (the catalog is compiled, so a broken one stops the build at once),
 ``generator_init``.
 Settings read: ``DEFAULT_LANG``, ``I18N_CATALOGS`` (None: the theme's ``translations/``),
+``I18N_DATE_FORMATS`` ({}: a language's pattern for the long date instead of CLDR's),
 ``THEME``.
 """
 
