@@ -10,7 +10,7 @@ The filters' names are keys; their values, which readers see, are in the build's
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,19 +42,20 @@ def search_facts(context: Mapping[str, Any]) -> SearchFacts:
     kind = settings.get("SEARCH_TYPES", {}).get(meta.kind)
     if kind is None or not meta.listed or _is_draft(context, meta):
         return NOT_INDEXED
+    # Filter values are the same English words in every language (the search page's form
+    # sends them, search.js sorts by them); what a result shows is in the page's language.
     _ = gettext(context)
-    kind = _(kind) if kind else kind
     filters: list[tuple[str, str]] = [("type", kind)]
-    shown: list[tuple[str, str]] = [("kind", kind)]
+    shown: list[tuple[str, str]] = [("kind", _(kind))]
     sort: list[tuple[str, str]] = []
     country = context.get("country")
     if meta.kind == "country" and country is not None:
-        filters += _country_filters(country, _)
+        filters += _country_filters(country)
         tier = country.latest.tier
         shown += [("tier", _(tier.label)), ("tier_css", tier.css)]
         sort.append(("name", country.name))
     elif meta.kind == "region" and context.get("region") is not None:
-        filters.append(("region", _(context["region"].name)))
+        filters.append(("region", context["region"].name))
     item = context.get("article") if meta.kind == "article" else context.get("campaign")
     if meta.kind in ("article", "campaign") and item is not None:
         filters += _dated_filters(item)
@@ -68,9 +69,9 @@ def _is_draft(context: Mapping[str, Any], meta: PageMeta) -> bool:
     return getattr(item, "status", "published") == "draft" or meta.url.startswith("drafts/")
 
 
-def _country_filters(country: Any, _: Callable[[str], str] = str) -> list[tuple[str, str]]:
-    found = [("region", _(country.region.name)), ("tier", _(country.latest.tier.label))]
-    found += [(f"tier-{p.year}", _(p.tier.label)) for p in country.placements]
+def _country_filters(country: Any) -> list[tuple[str, str]]:
+    found = [("region", country.region.name), ("tier", country.latest.tier.label)]
+    found += [(f"tier-{p.year}", p.tier.label) for p in country.placements]
     return found
 
 

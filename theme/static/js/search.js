@@ -6,8 +6,32 @@ const PAGE_SIZE = 10; // each result shown fetches its fragment (about 2 KB): th
 const form = document.querySelector("[data-search]");
 if (form) {
   start(form).catch((error) => {
-    status(`Search is not available: ${error.message}`);
+    status(say("unavailable", { error: error.message }));
   });
+}
+
+// The page gives the words in its language (data-msg-* on the status line), English else.
+const ENGLISH = {
+  start: "Type a word, or choose a filter.",
+  one: "{count} result {what}.",
+  other: "{count} results {what}.",
+  none: "No result {what}.",
+  words: "for “{words}”",
+  filters: "for these filters",
+  unavailable: "Search is not available: {error}",
+  page: "Page",
+};
+
+function say(name, values = {}) {
+  const element = document.querySelector("[data-search-status]");
+  const key = `msg${name[0].toUpperCase()}${name.slice(1)}`;
+  const text = (element && element.dataset[key]) || ENGLISH[name];
+  return text.replace(/\{(\w+)\}/g, (_, word) => String(values[word] ?? ""));
+}
+
+function counted(count, what) {
+  const rule = new Intl.PluralRules(document.documentElement.lang || "en").select(count);
+  return say(rule === "one" ? "one" : "other", { count, what });
 }
 
 function status(text) {
@@ -70,7 +94,7 @@ class Results {
     const filters = filtersOf(values);
     remember(values);
     if (!values.q && Object.keys(filters).length === 0) {
-      await this.show([], "Type a word, or choose a filter.");
+      await this.show([], say("start"));
       return;
     }
     // Without words, news comes newest first and countries A to Z.
@@ -80,8 +104,8 @@ class Results {
     const search = await this.pagefind.search(values.q || null, options);
     if (asked !== this.asked) return; // a newer search has started
     const count = search.results.length;
-    const what = values.q ? `for “${values.q}”` : "for these filters";
-    const message = count ? `${count} ${count === 1 ? "result" : "results"} ${what}.` : `No result ${what}.`;
+    const what = values.q ? say("words", { words: values.q }) : say("filters");
+    const message = count ? counted(count, what) : say("none", { what });
     await this.show(search.results, message);
   }
 
@@ -130,7 +154,7 @@ function resultItem(data) {
   heading.append(link);
   const facts = document.createElement("p");
   facts.className = "search-result__facts";
-  facts.append(span("search-result__kind", data.meta.kind || "Page"));
+  facts.append(span("search-result__kind", data.meta.kind || say("page")));
   if (data.meta.tier) facts.append(" ", span(`tier ${data.meta.tier_css || ""}`, data.meta.tier));
   if (data.meta.date) facts.append(" ", span("search-result__date", data.meta.date));
   const excerpt = document.createElement("p");
