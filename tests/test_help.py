@@ -67,15 +67,18 @@ def test_tel_links_dial_what_they_show(real_site: BuildResult) -> None:
 
 
 def test_every_page_links_get_help_and_the_favicon(real_site: BuildResult) -> None:
-    """Every page's call-out and navigation lead to the Get Help page; every page has icons."""
-    help_url = f"{real_site.siteurl}/{HELP}"
+    """Every page's call-out and navigation lead to the Get Help page of its language; every
+    page has icons."""
+    others = [lang for lang in real_site.settings["LANGUAGES"] if lang != "en"]
     problems = []
     for page in real_site.pages():
+        lang = page.parts[0] if page.parts[0] in others else ""
+        help_url = f"{real_site.siteurl}/{lang + '/' if lang else ''}{HELP}"
         soup = real_site.html(page.as_posix())
         callout = soup.select_one("[data-help-callout]")
         if callout is None or not callout.select_one(f'a[href="{help_url}"]'):
             problems.append(f"{page}: no call-out linking {help_url}")
-        if not soup.select_one(f'nav[aria-label="Primary"] a[href="{help_url}"]'):
+        if not soup.select_one(f'nav.site-nav a[href="{help_url}"]'):
             problems.append(f"{page}: the navigation does not link Get Help")
         if not soup.select_one('head link[rel="icon"][type="image/svg+xml"]'):
             problems.append(f"{page}: no favicon")
