@@ -53,7 +53,9 @@ def check_page(generator) -> None:
     model: Help | None = generator.settings.get(_MODEL)
     if model is None or not model.lines:
         return
-    if not any(page.url == model.url for page in generator.pages):
+    # A language's sub-site without its own Get Help page links the English one (languages)
+    pages = [*generator.pages, *generator.translations]
+    if not any(page.url == model.url or page.url.endswith(f"/{model.url}") for page in pages):
         log.error(
             "no page is at %s, which the Get Help call-out on every page links. Fix: add "
             "content/pages/get-help.md with Template: get_help (see docs/writing.md), or set "

@@ -17,8 +17,9 @@ language of ``LANGUAGES`` the same way, in this process, into ``<lang>/`` of the
   ``es/../`` when SITEURL is), ``LANGUAGES_SITE`` and the context's ``alternates_of`` (for
   the sitemap).
 
-Signals: ``initialized``, ``article_generator_pretaxonomy``, ``page_generator_finalized``,
-``generator_init``, ``finalized`` (the sub-sites).
+Signals: ``initialized``, ``content_object_init`` (an empty ``Lang:`` is the default),
+``article_generator_pretaxonomy``, ``page_generator_finalized``, ``generator_init``,
+``finalized`` (the sub-sites).
 Settings read: ``LANGUAGES`` ([DEFAULT_LANG]; the first is DEFAULT_LANG, at the root),
 ``LANGUAGES_SUBSITE_SETTINGS`` ({}: settings every sub-site overrides), and Pelican's
 ``DEFAULT_LANG``, ``SITEURL``, ``OUTPUT_PATH``, ``PATH``, ``NAV_ITEMS``, the ``*_URL`` of the
@@ -60,18 +61,27 @@ def start(pelican) -> None:
         i18n.locale_of(code)  # an unknown code stops here, with its name
     _source_language(settings, codes[0])
     settings[PRISTINE] = {k: v for k, v in settings.items() if k != PRISTINE}
+    settings[_PAGES] = {}
     settings[SITE] = Languages(
         codes=codes,
         current=codes[0],
         root_siteurl=str(settings.get("SITEURL") or ""),
         root_output=str(settings["OUTPUT_PATH"]),
+        pages=settings[_PAGES],
     )
-    settings[_PAGES] = {}
 
 
 def _source_language(settings: dict[str, Any], code: str) -> None:
     """A content file with no language is in the default one, whichever language is built."""
     settings["DEFAULT_METADATA"] = {"lang": code, **(settings.get("DEFAULT_METADATA") or {})}
+
+
+def fill_language(content) -> None:
+    """An empty ``Lang:`` (a scaffold's) means the default language, as no field does."""
+    site = _site(content.settings)
+    if site is not None and not getattr(content, "lang", None):
+        content.lang = site.default
+        content.in_default_lang = content.lang == content.settings["DEFAULT_LANG"]
 
 
 def _site(settings: dict[str, Any]) -> Languages | None:
@@ -151,11 +161,19 @@ def place_pages(generator) -> None:
             *generator.hidden_translations,
         ]:
             generator.settings[_PAGES].setdefault(str(page.lang), set()).add(_own_url(page))
-    for name in ("pages", "hidden_pages", "draft_pages"):
-        contents = getattr(generator, name)
-        contents[:] = _place(site, contents, root)
-    for name in ("translations", "hidden_translations", "draft_translations"):
-        _place(site, getattr(generator, name), root)
+    pairs = (
+        ("translations", "pages"),
+        ("hidden_translations", "hidden_pages"),
+        ("draft_translations", "draft_pages"),
+    )
+    for others, listed in pairs:
+        _place(site, getattr(generator, others), root)
+        contents = getattr(generator, listed)
+        kept = _place(site, contents, root)
+        ids = {id(page) for page in kept}
+        # another language's page stays known (its links, Get Help's check), never written
+        getattr(generator, others).extend(page for page in contents if id(page) not in ids)
+        contents[:] = kept
 
 
 def add_template_functions(generator) -> None:
@@ -208,6 +226,7 @@ def run_subsites(pelican) -> None:
 def register() -> None:
     """Connect the plugin to Pelican."""
     signals.initialized.connect(start)
+    signals.content_object_init.connect(fill_language)
     signals.article_generator_pretaxonomy.connect(place_articles)
     signals.page_generator_finalized.connect(place_pages)
     signals.generator_init.connect(add_template_functions)

@@ -29,7 +29,6 @@ EVERY_LANGUAGE = frozenset(
         "data",
         "feeds",
         "search",
-        "404",
     }
 )
 CONTENT = frozenset({"home", "page", "article"})
@@ -66,6 +65,7 @@ class Languages:
     root_siteurl: str  # the default language's SITEURL (absolute or "")
     root_output: str  # the default language's OUTPUT_PATH
     news: dict[str, frozenset[str]] = field(default_factory=dict)  # lang -> its news lists
+    pages: dict[str, set[str]] = field(default_factory=dict)  # lang -> its pages' and news URLs
 
     @property
     def default(self) -> str:
@@ -91,6 +91,11 @@ class Languages:
         if code == self.current:
             return ""
         return up + self.folder(code)
+
+    def home(self, code: str) -> str:
+        """Return the way to language ``code``'s home page, the default's if it has none."""
+        has_home = "" in self.pages.get(code, ()) or code == self.default
+        return self.prefix(code if has_home else self.default)
 
     def absolute(self, code: str, url: str) -> str:
         """Return the absolute address of ``url`` (site-relative) in language ``code``."""

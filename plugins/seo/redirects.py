@@ -57,6 +57,8 @@ def collect(contents: Iterable[Any], field: str, taken: set[str]) -> list[Redire
         value = (getattr(content, "metadata", None) or {}).get(field)
         if not value or getattr(content, "status", "published") == "draft":
             continue
+        if not getattr(content, "save_as", ""):
+            continue  # not written by this build (another language's, say): no old address
         source = content.source_path
         line = metadata_line(source, field)
         for entry in (item for item in _SEPARATORS.split(str(value)) if item):
