@@ -33,6 +33,8 @@ def render(schema: Schema, values: Mapping[str, str]) -> str:
     header = []
     for spec in schema.fields:
         value = values.get(spec.name, "")
+        if spec.translation and not value:
+            continue  # a new post is in the default language; the notes explain the field
         if spec.kind in (Kind.DATE, Kind.DATETIME) and not value:
             continue  # an empty date does not parse: it is only explained below
         header.append(f"{spec.name}: {value}".rstrip())

@@ -36,6 +36,7 @@ class FieldSpec:
     required: bool
     help: str
     example: str = ""
+    translation: bool = False  # only a translation has it: a scaffold only explains it
 
 
 @dataclass(frozen=True)
@@ -100,12 +101,14 @@ _LANG = FieldSpec(
     False,
     "Only for a translation: its language, one of LANGUAGES (or name the file about.es.md).",
     "es",
+    translation=True,
 )
 _TRANSLATED = FieldSpec(
     "Translated",
     Kind.DATE,
     False,
     "Only for a translation: the day it was translated from the English page, YYYY-MM-DD.",
+    translation=True,
 )
 _ILLUSTRATIVE = FieldSpec(
     "Illustrative", Kind.YES_NO, False, "yes for sample content that restates sourced facts."
