@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import unicodedata
 from collections.abc import Iterator
@@ -397,7 +398,8 @@ def _check_page(site: BuildResult, page: Path) -> Iterator[str]:
     redirect = soup.find("meta", attrs={"http-equiv": "refresh"}) is not None
     shown = site.html(_site_path(site, canonical)) if redirect else soup
     h1 = shown.find("h1")
-    heading = " ".join(h1.get_text().split()) if h1 is not None else ""
+    # collapse the markup's line breaks, not the no-break spaces French typography puts in
+    heading = re.sub(r"[ \t\r\n]+", " ", h1.get_text()).strip() if h1 is not None else ""
     if shown.select_one(".notice--illustrative"):
         heading = labelled_title(heading)  # a sample's title says it is one, wherever shared
     if h1 is not None and title != heading:

@@ -171,3 +171,8 @@ def sort_key(text: str) -> str:
     """Return a key that sorts names alphabetically whatever their accents ("É" with "E")."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def initial(name: str) -> str:
+    """Return the letter an A-Z list files ``name`` under: its first, without accents."""
+    return sort_key(name)[:1].upper()

@@ -24,7 +24,7 @@ HTML5_MINIMAL = HTMLFormatter(
     void_element_close_prefix="",
     empty_attributes_are_booleans=True,
 )
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"[^\S\u00a0\u202f]+")  # white space, but not the no-break spaces
 BOM = b"\xef\xbb\xbf"
 
 
@@ -63,9 +63,13 @@ def plain_text(value: object) -> str:
     """Return HTML (a title, a summary, a body) as plain text on one line.
 
     Tags and comments are dropped, entities decoded, the text put in Unicode's composed form
-    (NFC), soft hyphens removed and every run of white space made one space.
+    (NFC), soft hyphens removed and every run of white space made one space (no-break
+    spaces are kept).
     """
-    text = Markup(str(value or "")).striptags()
+    # striptags() makes every run of white space one space, no-break spaces too; French
+    # puts them before "?" and inside « », so they go through as entities.
+    kept = str(value or "").replace("\u00a0", "&nbsp;").replace("\u202f", "&#8239;")
+    text = Markup(kept).striptags()
     text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
     return _SPACES.sub(" ", text).strip()
 

@@ -5,7 +5,8 @@ catalog (:func:`plugins._common.i18n.translations`: ``theme/translations/<lang>/
 messages.po``, compiled in memory at build time, fuzzy entries left out), so ``{{ _("...") }}``
 and ``{% trans %}`` show the language of ``DEFAULT_LANG``; and the filters ``format_date``
 (a date in CLDR's ``long`` form, or another form or pattern), ``format_number`` and
-``format_list``, and the globals ``LANG_DIR`` ("ltr" or "rtl") and ``LANG_NAME``.
+``format_list``, ``initial`` (the letter a name is listed under: "É" under "E"), and the
+globals ``LANG_DIR`` ("ltr" or "rtl") and ``LANG_NAME``.
 ``invoke i18n`` extracts the messages (``babel.cfg``) and updates the catalogs.
 
 Signals: ``initialized`` (the catalog is compiled, so a broken one stops the build at once),
@@ -52,6 +53,7 @@ def add_i18n(generator) -> None:
     env.filters["format_date"] = lambda value, form="long": i18n.date(settings, value, form)
     env.filters["format_number"] = lambda value: i18n.number(settings, value)
     env.filters["format_list"] = lambda items: i18n.listing(settings, [str(i) for i in items])
+    env.filters["initial"] = i18n.initial
 
 
 def register() -> None:
