@@ -93,8 +93,9 @@ _OVERFLOW = (
   const over = new Set();
   for (const element of document.body.querySelectorAll('*')) {
     const box = element.getBoundingClientRect();
-    // Right to left, a page overflows on the left (the skip link parks itself far off).
-    const outside = box.right > width + 1 || (box.left < -1 && !element.matches('.skip-link'));
+    // Right to left, a page overflows on the left.
+    const rtl = document.documentElement.dir === 'rtl';
+    const outside = box.right > width + 1 || (rtl && box.left < -1);
     if ((box.width || box.height) && outside && !inScroller(element)) {
       over.add(element);
     }
