@@ -21,7 +21,8 @@ from bs4 import BeautifulSoup, Tag
 from sitebuild import PROJECT, BuildResult
 
 from plugins._common.header import parse
-from plugins._common.labels import CARD_BAND, LABEL, TITLE_PREFIX
+from plugins._common.i18n import gettext
+from plugins._common.labels import CARD_BAND, LABEL, TITLE_PREFIX, TITLED
 from plugins._common.text import read_text
 
 # Where a link to a sample needs no label of its own: the page's trail, the share links.
@@ -77,15 +78,34 @@ def _needs_label(link: Tag) -> bool:
 
 
 def _labelled(link: Tag) -> bool:
-    if link.select_one(".sample-label") or link.get_text(strip=True).startswith(TITLE_PREFIX):
+    html = link.find_parent("html")
+    lang = html.get("lang", "en") if html else "en"
+    prefix = TITLE_PREFIX if lang == "en" else _gettext(lang)(TITLED) % {"title": ""}
+    if link.select_one(".sample-label") or link.get_text(strip=True).startswith(prefix):
         return True
     container = link.find_parent(CONTAINERS)
     if container is None:
         return False
     if container.select_one(".sample-label"):
         return True
-    # A link in prose must say in its own words that the target is a sample.
-    return link.find_parent(class_="prose") is not None and "sample" in container.get_text().lower()
+    # A link in prose must say in its own words that the target is a sample, in the page's
+    # language: "sample", or the first word of the label's translation ("ejemplo").
+    word = _sample_word(lang)
+    return link.find_parent(class_="prose") is not None and word in container.get_text().lower()
+
+
+def _gettext(lang: str):
+    """Return the catalog of ``lang`` as the build uses it."""
+    return gettext({"DEFAULT_LANG": lang, "THEME": str(PROJECT / "theme")})
+
+
+def _label(lang: str) -> str:
+    """Return the sample label as pages in ``lang`` write it."""
+    return _gettext(lang)(LABEL)
+
+
+def _sample_word(lang: str) -> str:
+    return "sample" if lang == "en" else _label(lang).split()[0].lower()
 
 
 def test_every_link_to_a_sample_is_labelled(samples: Samples, real_site: BuildResult) -> None:
