@@ -214,3 +214,17 @@ def test_a_missing_catalog_is_a_clear_error(tmp_path: Path) -> None:
         CatalogError, match=r"messages\.po: no message catalog for 'xx'.*invoke i18n"
     ):
         compile_catalog(tmp_path / "xx" / "LC_MESSAGES" / "messages.po", "xx")
+
+
+def test_arabic_cards_are_mirrored(real_site: BuildResult) -> None:
+    """An Arabic card runs right to left: Burma's strip starts (2001, Tier 3) on the right."""
+    from PIL import Image
+
+    def strip_ends(path: Path) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        image = Image.open(path).convert("RGB")
+        return image.getpixel((80, 502)), image.getpixel((image.width - 80, 502))
+
+    english = strip_ends(real_site.output / "cards/countries/burma.png")
+    arabic = strip_ends(real_site.output / "ar/cards/countries/burma.png")
+    assert english[0] != english[1], "the strip's ends should be two tiers"
+    assert arabic == (english[1], english[0])

@@ -52,7 +52,7 @@ class Renderer:
     def _base(self, job: CardJob, plan: Layout) -> Image.Image:
         """Return a fresh canvas with the shapes every card of its kind shares already painted."""
         spec = job.spec
-        key = (spec.kind, repr(job.palette), spec.brand_department, spec.brand_name)
+        key = (spec.kind, repr(job.palette), spec.brand_department, spec.brand_name, spec.rtl)
         if plan.base and key not in self._bases:
             base = Image.new("RGB", (WIDTH, HEIGHT), job.palette.background)
             paint_shapes(base, plan.shapes[: plan.base], self.fonts)

@@ -13,7 +13,7 @@ bottom. A card with its own photo lays the text over a dark shade at the bottom 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .fonts import FontChain
 from .model import HEIGHT, WIDTH, CardSpec, Cell, Palette, TierStyle
@@ -160,12 +160,37 @@ def mix(color: str, other: str, amount: float) -> str:
 
 
 def layout(spec: CardSpec, palette: Palette, fonts: Fonts) -> Layout:
-    """Return the shapes of ``spec``'s card."""
+    """Return the shapes of ``spec``'s card (mirrored for a right-to-left language)."""
     if spec.photo:
-        return _photo(spec, palette, fonts)
-    if spec.kind == "home":
-        return _home(spec, palette, fonts)
-    return _standard(spec, palette, fonts)
+        out = _photo(spec, palette, fonts)
+    elif spec.kind == "home":
+        out = _home(spec, palette, fonts)
+    else:
+        out = _standard(spec, palette, fonts)
+    return mirrored(out) if spec.rtl else out
+
+
+def mirrored(out: Layout) -> Layout:
+    """Return ``out`` mirrored left to right: the mark, the boxes and the tier strip change
+    sides; right-to-left text stays against its box's right edge."""
+    boxes = {id(placed.block): placed for placed in out.placed}
+    shapes: list[object] = []
+    for shape in out.shapes:
+        if isinstance(shape, Rect):
+            shape = replace(shape, x0=WIDTH - shape.x1, x1=WIDTH - shape.x0)
+        elif isinstance(shape, Mark):
+            shape = replace(shape, x=WIDTH - shape.x - shape.size)
+        elif isinstance(shape, TextLine):
+            width = shape.block.lines[shape.index].width
+            box = boxes.get(id(shape.block))
+            if shape.block.rtl and box is not None:
+                x = (WIDTH - box.x - box.width) + (shape.x - box.x)  # keep its place in the box
+            else:
+                x = WIDTH - shape.x - width
+            shape = replace(shape, x=x)
+        shapes.append(shape)
+    placed = [replace(p, x=WIDTH - p.x - p.width) for p in out.placed]
+    return Layout(shapes=shapes, placed=placed, base=out.base)
 
 
 def _header(out: Layout, spec: CardSpec, palette: Palette, fonts: Fonts, alpha: float) -> None:
