@@ -49,6 +49,7 @@ PAGE_KINDS = (
     "french-country",
     "arabic-home",
     "arabic-help",
+    "arabic-country",
 )
 INSTALL = {
     CHROMIUM: "apt-get install chromium",
@@ -193,6 +194,7 @@ def checked_pages(site: BuildResult) -> dict[str, str]:
         "french-country": "fr/countries/burma/",
         "arabic-home": "ar/",
         "arabic-help": "ar/get-help/",
+        "arabic-country": "ar/countries/burma/",
     }
 
 

@@ -205,3 +205,36 @@ def test_the_policy_is_in_force(tabs: dict[int, SiteTab], paths: dict[str, str])
             }"""
         )
     assert not ran
+
+
+@pytest.mark.parametrize(("page", "mirrored"), [("country", False), ("arabic-country", True)])
+def test_charts_run_right_to_left_in_arabic(
+    tabs: dict[int, SiteTab], paths: dict[str, str], page: str, mirrored: bool
+) -> None:
+    """On an Arabic page the tier history is mirrored: 2001 on the right of 2015, the tier
+    names on the right of the bands; the text itself is not mirrored (it reads)."""
+    tab = tabs[DESKTOP]
+    tab.visit(paths[page])
+    found = tab.page.evaluate(
+        """() => {
+          const svg = [...document.querySelectorAll('svg.history-chart')]
+            .find((s) => s.getBoundingClientRect().width > 0);
+          const box = (text) => [...svg.querySelectorAll('text')]
+            .find((t) => t.textContent.trim() === text).getBoundingClientRect();
+          const scale = (element) => {
+            const value = getComputedStyle(element).transform;
+            return value === 'none' ? 1 : new DOMMatrix(value).a;
+          };
+          const texts = [...svg.querySelectorAll('text')];
+          return {
+            first: box('2001').left,
+            last: box('2015').left,
+            chart: scale(svg),
+            // every text turned back by the same mirror: it reads left to right as drawn
+            texts: [...new Set(texts.map(scale))],
+          };
+        }"""
+    )
+    assert (found["first"] > found["last"]) is mirrored, found
+    assert found["chart"] == (-1 if mirrored else 1), found
+    assert found["texts"] == [-1 if mirrored else 1], found

@@ -29,9 +29,11 @@ news lists and ``CAMPAIGNS_INDEX_URL``.
 from __future__ import annotations
 
 import logging
+import os
+import posixpath
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from jinja2 import pass_context
 from pelican import signals
@@ -40,12 +42,14 @@ from plugins._common import i18n
 from plugins._common.output import is_partial
 from plugins._common.pages import meta_of
 from plugins._common.problems import metadata_line, report
+from plugins._common.prose import prose_of
 
 from .model import SITE, Languages, news_urls
 from .subsites import MISSING, MISSING_PREFIXES, PRISTINE, build_subsites
 
 logger = logging.getLogger(__name__)
 _PAGES = "_LANGUAGES_PAGE_URLS"  # lang -> the URLs of its pages and news
+_ARTICLES = "_LANGUAGES_ARTICLE_FILES"  # lang -> the article files its sub-site must read
 
 
 def start(pelican) -> None:
@@ -62,6 +66,7 @@ def start(pelican) -> None:
     _source_language(settings, codes[0])
     settings[PRISTINE] = {k: v for k, v in settings.items() if k != PRISTINE}
     settings[_PAGES] = {}
+    settings[_ARTICLES] = {}
     settings[SITE] = Languages(
         codes=codes,
         current=codes[0],
@@ -176,6 +181,50 @@ def place_pages(generator) -> None:
         contents[:] = kept
 
 
+def note_article_files(generators) -> None:
+    """Work out, per language, the only articles its sub-site needs to read (first build).
+
+    Those in the language, with their translations (for the language switcher), and those
+    its pages and articles link with ``{filename}`` (for their addresses): a sub-site need
+    not read a thousand English posts to show none of them.
+    """
+    if not generators:
+        return
+    settings = generators[0].settings
+    site = _site(settings)
+    if site is None or not site.is_root:
+        return
+    generated = generators[0].context.get("generated_content", {})
+    articles = {key: c for key, c in generated.items() if type(c).__name__ == "Article"}
+    for code in site.codes[1:]:
+        own = [c for c in generated.values() if str(getattr(c, "lang", "")) == code]
+        ids = {id(c) for c in own}
+        # its articles and every translation of them (Pelican gives each one the others)
+        wanted = {
+            key
+            for key, c in articles.items()
+            if id(c) in ids or any(id(t) in ids for t in getattr(c, "translations", ()))
+        }
+        wanted |= {key for c in own for key in _linked_files(c) if key in articles}
+        settings[_ARTICLES][code] = sorted(wanted)
+
+
+def _linked_files(content) -> set[str]:
+    """Return the content files (relative to PATH) ``content`` links with ``{filename}``."""
+    prose = prose_of(content)
+    if prose is None:
+        return set()
+    folder = posixpath.dirname(str(content.relative_source_path).replace(os.sep, "/"))
+    found = set()
+    for href in prose.links:
+        if not href.startswith(("{filename}", "|filename|")):
+            continue
+        path = unquote(urlsplit(href[len("{filename}") :]).path)
+        key = path[1:] if path.startswith("/") else posixpath.join(folder, path)
+        found.add(posixpath.normpath(key))
+    return found
+
+
 def add_template_functions(generator) -> None:
     """Give the templates the switcher's and hreflang's data, and cross-language links."""
     settings = generator.settings
@@ -220,7 +269,7 @@ def run_subsites(pelican) -> None:
     site = _site(settings)
     if site is None or not site.is_root or len(site.codes) < 2:
         return
-    build_subsites(settings, site, settings[_PAGES], is_partial(settings))
+    build_subsites(settings, site, settings[_PAGES], settings[_ARTICLES], is_partial(settings))
 
 
 def register() -> None:
@@ -230,4 +279,5 @@ def register() -> None:
     signals.article_generator_pretaxonomy.connect(place_articles)
     signals.page_generator_finalized.connect(place_pages)
     signals.generator_init.connect(add_template_functions)
+    signals.all_generators_finalized.connect(note_article_files)
     signals.finalized.connect(run_subsites)

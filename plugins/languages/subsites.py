@@ -2,8 +2,9 @@
 
 A sub-site is a Pelican build of the same settings as the first (as they were before any
 plugin added to them), with its language as ``DEFAULT_LANG``, its folder of the output as
-``OUTPUT_PATH`` and of the address as ``SITEURL``. It reads all the content (so every
-``{filename}`` link resolves) and writes its language's; it writes no campaign (campaigns are
+``OUTPUT_PATH`` and of the address as ``SITEURL``. It reads its language's content, the
+pages and campaigns (so every ``{filename}`` link resolves), and of the articles only those
+it shows, translates or links; it writes its language's; it writes no campaign (campaigns are
 not translated, their links go to the English pages),
 no news list when it has no news, and none of the files about the whole site (robots.txt,
 the host's files, the 404 page, the search index), which the first build writes for all.
@@ -42,6 +43,7 @@ def subsite_settings(
     site: Languages,
     code: str,
     page_urls: Mapping[str, set[str]],
+    article_files: list[str] | None = None,
 ) -> dict[str, Any]:
     """Return the settings of language ``code``'s build, from the first build's ``root``."""
     pristine = root[PRISTINE]
@@ -72,6 +74,8 @@ def subsite_settings(
             # Static files are in the default language; each sub-site copies the ones it uses.
             "STATIC_LANG_URL": root["STATIC_URL"],
             "STATIC_LANG_SAVE_AS": root["STATIC_SAVE_AS"],
+            # only the articles this language shows, translates or links (None: all)
+            **({"ARTICLE_PATHS": article_files} if article_files is not None else {}),
             "DIRECT_TEMPLATES": [
                 t for t in pristine["DIRECT_TEMPLATES"] if has_news or t not in _NEWS_TEMPLATES
             ],
@@ -87,13 +91,14 @@ def build_subsites(
     settings: Mapping[str, Any],
     site: Languages,
     page_urls: Mapping[str, set[str]],
+    article_files: Mapping[str, list[str]],
     partial: bool,
 ) -> None:
     """Build the sub-site of every language but the default, one after another."""
     from pelican import Pelican
 
     for code in site.codes[1:]:
-        subsite = subsite_settings(settings, site, code, page_urls)
+        subsite = subsite_settings(settings, site, code, page_urls, article_files.get(code))
         if partial:
             subsite["WRITER_CHANGED_SOURCES"] = settings.get("WRITER_CHANGED_SOURCES", [])
         Path(subsite["CACHE_PATH"]).mkdir(parents=True, exist_ok=True)
