@@ -8,18 +8,21 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from plugins._common import text as text_module
 from plugins._common.cache import ContentCache, cache_folder, digest
 from plugins._common.i18n import gettext
 from plugins._common.output import is_partial, write_bytes
 from plugins._common.pages import Crumb, PageMeta, document_title, site_name, trail
 from plugins._common.problems import stop
 
+from . import entries as entries_module
 from . import render
 from .catalog import Feed, FeedCatalog, PlacementItem
 from .entries import Entry, PlacementLinks, Site, from_content, from_placement, newest
 from .releases import ReleasesError, load_releases
 
 logger = logging.getLogger(__name__)
+_RENDERING = (render, entries_module, text_module)
 IMAGES = Path(__file__).resolve().parent / "images"
 
 
@@ -81,7 +84,9 @@ class FeedsGenerator(Generator):
         self._cache = ContentCache(
             cache_folder(self.settings, self.settings["FEEDS_CACHE_PATH"], "feeds")
         )
-        self._code = digest(Path(render.__file__).read_bytes())  # its change renders all again
+        # A change to the code that turns entries into documents renders every feed again:
+        # the renderer, the entries' derived text (summary_text) and the text helper it uses.
+        self._code = digest(*(Path(module.__file__).read_bytes() for module in _RENDERING))
         catalog: FeedCatalog = self.context["feed_catalog"]
         site = Site.from_settings(self.settings, self.context)
         built: dict[int, Entry] = {}
