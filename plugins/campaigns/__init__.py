@@ -6,7 +6,9 @@ each campaign's state on the day of the build (running, upcoming or ended), atta
 articles whose ``Campaign:`` metadata names it (an unknown name is reported with the article's
 file and line), lists it on the pages of the countries it names, and writes
 ``campaigns/<slug>/`` and ``campaigns/`` (running first). Drafts are written only when
-``SHOW_DRAFTS`` is on (the local preview).
+``SHOW_DRAFTS`` is on (the local preview). A campaign in another language than the build's
+(``DEFAULT_LANG``; the English ones, in a language's sub-site) is read, so links to it
+resolve, but not listed.
 
 Context it adds: ``campaigns``, ``draft_campaigns``, ``campaigns_today``; ``article.campaign``.
 Signals: ``initialized``, ``get_generators``. Runs after the countries plugin (it reads ``tip``).

@@ -41,9 +41,13 @@ class CampaignsGenerator(Generator):
             campaigns.append(campaign)
             self.add_source_path(campaign)
         campaigns.sort(key=campaign_order)
-        published = [c for c in campaigns if c.status == "published"]
-        drafts = [c for c in campaigns if c.status == "draft"]
-        self._link_articles(published + drafts)
+        # Campaigns in another language than the build's (a language's sub-site reads the
+        # English ones) are known, so links to them resolve, but neither listed nor written.
+        lang = self.settings["DEFAULT_LANG"]
+        own = [c for c in campaigns if str(getattr(c, "lang", lang) or lang) == lang]
+        published = [c for c in own if c.status == "published"]
+        drafts = [c for c in own if c.status == "draft"]
+        self._link_articles([c for c in campaigns if c.status in ("published", "draft")])
         self._link_countries(published + drafts)
         self.context.update(campaigns=published, draft_campaigns=drafts, campaigns_today=today)
 
