@@ -21,6 +21,7 @@ from .pages import (
     paged,
     sample_facts,
     site_name,
+    top_page,
     trail,
     url_of,
 )
@@ -222,7 +223,8 @@ def _when(context: Mapping[str, Any]) -> str:
 def _period(context: Mapping[str, Any]) -> PageMeta:
     _ = gettext(context)
     when = _when(context)
-    url = str(context.get("url") or "")
+    # Pelican gives a year's archive no url: its output file says it
+    url = str(context.get("url") or url_of(str(context.get("output_file") or "")))
     steps = [(_("News"), news_url(context))]
     if context.get("ARCHIVES_SAVE_AS"):
         steps.append((_("Archives"), _setting_url(context, "ARCHIVES")))
@@ -278,17 +280,9 @@ def _archives(context: Mapping[str, Any]) -> PageMeta:
 def _search(context: Mapping[str, Any]) -> PageMeta:
     _ = gettext(context)
     url = _setting_url(context, "SEARCH")
-    heading = _("Search")
-    return PageMeta(
-        kind="search",
-        heading=heading,
-        title=document_title(context, heading),
-        description=_(
-            "Search every page of the %(site)s: countries and their tiers by report year, "
-            "regions, news, campaigns and the office's pages."
-        )
-        % {"site": site_name(context)},
-        url=url,
-        trail=(*trail(settings=context), Crumb(heading, url)),
-        listed=False,  # a page of results for search engines to crawl would be noise
-    )
+    description = _(
+        "Search every page of the %(site)s: countries and their tiers by report year, "
+        "regions, news, campaigns and the office's pages."
+    ) % {"site": site_name(context)}
+    # a page of results for search engines to crawl would be noise
+    return top_page(context, "search", _("Search"), description, url, listed=False)
