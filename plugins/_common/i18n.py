@@ -39,7 +39,11 @@ def N_(message: str) -> str:  # noqa: N802 (gettext's own name for it)
 
 
 class CatalogError(ValueError):
-    """A language has no catalog, or one that cannot be read; the message says which."""
+    """A language has no catalog, or one that cannot be read: where, what, and the fix."""
+
+    def __init__(self, where: str, problem: str, fix: str) -> None:
+        super().__init__(f"{where}: {problem}. Fix: {fix}")
+        self.where, self.problem, self.fix = where, problem, fix
 
 
 def language(settings: Mapping[str, Any]) -> str:
@@ -60,11 +64,16 @@ def compile_catalog(path: Path, lang: str) -> Translations:
             catalog = read_po(file, locale=lang, domain=DOMAIN)
     except FileNotFoundError:
         raise CatalogError(
-            f"{path}: no message catalog for {lang!r}. Fix: run `invoke i18n` to create it, "
-            "then translate its messages"
+            str(path),
+            f"no message catalog for {lang!r}",
+            "run `invoke i18n` to create it, then translate its messages",
         ) from None
     except Exception as error:  # babel raises several kinds for a malformed file
-        raise CatalogError(f"{path}: cannot be read as a PO file ({error})") from None
+        raise CatalogError(
+            str(path),
+            f"cannot be read as a PO file ({error})",
+            "correct the line it names, or restore the file from git",
+        ) from None
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
@@ -122,7 +131,7 @@ def locale_of(lang: str) -> Locale:
         return Locale.parse(lang.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         raise CatalogError(
-            f"{lang!r} is not a language CLDR knows. Fix: use a code such as 'es'"
+            "LANGUAGES", f"{lang!r} is not a language CLDR knows", "use a code such as 'es'"
         ) from None
 
 

@@ -81,6 +81,29 @@ def trail(*steps: tuple[str, str], settings: Mapping[str, Any] | None = None) ->
     return (Crumb(_("Home"), ""), *(Crumb(label, url) for label, url in steps))
 
 
+def top_page(
+    settings: Mapping[str, Any],
+    kind: str,
+    heading: str,
+    description: str,
+    url: str,
+    *,
+    crumb: str = "",
+    listed: bool = True,
+) -> PageMeta:
+    """Return the facts of a page just under the home page: Home, then ``crumb`` (or the
+    heading) in its trail."""
+    return PageMeta(
+        kind=kind,
+        heading=heading,
+        title=document_title(settings, heading),
+        description=description,
+        url=url,
+        trail=(*trail(settings=settings), Crumb(crumb or heading, url)),
+        listed=listed,
+    )
+
+
 def nav_item(settings: Mapping[str, Any], url: str) -> tuple[str, str] | None:
     """Return the (label, URL) of the navigation section a page at ``url`` belongs to.
 

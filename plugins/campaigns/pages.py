@@ -7,7 +7,15 @@ from typing import Any
 
 from plugins._common.i18n import gettext
 from plugins._common.labels import is_illustrative
-from plugins._common.pages import Crumb, PageMeta, document_title, sample_facts, site_name, trail
+from plugins._common.pages import (
+    Crumb,
+    PageMeta,
+    document_title,
+    sample_facts,
+    site_name,
+    top_page,
+    trail,
+)
 from plugins._common.text import plain_text
 
 from .content import Campaign
@@ -40,16 +48,8 @@ def index_meta(settings: Mapping[str, Any]) -> PageMeta:
     """Describe the campaign index."""
     _ = gettext(settings)
     url = settings["CAMPAIGNS_INDEX_URL"]
-    heading = _("Campaigns")
-    return PageMeta(
-        kind="campaigns",
-        heading=heading,
-        title=document_title(settings, heading),
-        description=_(
-            "Public awareness campaigns of the %(site)s: what each asks of you, how to share "
-            "it, and its resources."
-        )
-        % {"site": site_name(settings)},
-        url=url,
-        trail=(*trail(settings=settings), Crumb(heading, url)),
-    )
+    description = _(
+        "Public awareness campaigns of the %(site)s: what each asks of you, how to share "
+        "it, and its resources."
+    ) % {"site": site_name(settings)}
+    return top_page(settings, "campaigns", _("Campaigns"), description, url)

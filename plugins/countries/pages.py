@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from plugins._common.i18n import N_, gettext
-from plugins._common.pages import Crumb, PageMeta, document_title, trail
+from plugins._common.pages import Crumb, PageMeta, document_title, top_page, trail
 from plugins._common.text import plain_text
 from plugins._common.tipdata import Country, Region, TipData
 
@@ -23,18 +23,13 @@ def _span(data: TipData) -> str:
 def countries_meta(settings: Mapping[str, Any], data: TipData, links: Links) -> PageMeta:
     """Describe the country index."""
     _ = gettext(settings)
+    description = _(
+        "Every country in the Trafficking in Persons Report, %(span)s, with its latest "
+        "tier, A–Z and by region."
+    ) % {"span": _span(data)}
     heading = _("Countries in the TIP Report")
-    return PageMeta(
-        kind="countries",
-        heading=heading,
-        title=document_title(settings, heading),
-        description=_(
-            "Every country in the Trafficking in Persons Report, %(span)s, with its latest "
-            "tier, A–Z and by region."
-        )
-        % {"span": _span(data)},
-        url=links.countries,
-        trail=(*trail(settings=settings), Crumb(_("Countries"), links.countries)),
+    return top_page(
+        settings, "countries", heading, description, links.countries, crumb=_("Countries")
     )
 
 

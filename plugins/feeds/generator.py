@@ -12,7 +12,7 @@ from plugins._common import text as text_module
 from plugins._common.cache import ContentCache, cache_folder, digest
 from plugins._common.i18n import gettext
 from plugins._common.output import is_partial, write_bytes
-from plugins._common.pages import Crumb, PageMeta, document_title, site_name, trail
+from plugins._common.pages import PageMeta, site_name, top_page
 from plugins._common.problems import stop
 
 from . import entries as entries_module
@@ -62,22 +62,13 @@ class FeedsGenerator(Generator):
     def _page_meta(self) -> PageMeta:
         """Describe the page that lists every feed."""
         _ = gettext(self.settings)
-        heading, url = (
-            _("Feeds: follow the news, a topic or a country"),
-            self.settings["FEEDS_PAGE_URL"],
-        )
-        return PageMeta(
-            kind="feeds",
-            heading=heading,
-            title=document_title(self.settings, heading),
-            description=_(
-                "Every feed of the %(site)s: the news, each category, topic, campaign and "
-                "country, in Atom, RSS and JSON Feed, and how to subscribe."
-            )
-            % {"site": site_name(self.settings)},
-            url=url,
-            trail=(*trail(settings=self.settings), Crumb(_("Feeds"), url)),
-        )
+        description = _(
+            "Every feed of the %(site)s: the news, each category, topic, campaign and "
+            "country, in Atom, RSS and JSON Feed, and how to subscribe."
+        ) % {"site": site_name(self.settings)}
+        heading = _("Feeds: follow the news, a topic or a country")
+        url = self.settings["FEEDS_PAGE_URL"]
+        return top_page(self.settings, "feeds", heading, description, url, crumb=_("Feeds"))
 
     def _write_feeds(self) -> None:
         """Write each feed with its newest entries; an entry is built once, for its first feed."""

@@ -4,9 +4,9 @@ Adds Jinja's i18n extension to every generator's templates, with the build langu
 catalog (:func:`plugins._common.i18n.translations`: ``theme/translations/<lang>/LC_MESSAGES/
 messages.po``, compiled in memory at build time, fuzzy entries left out), so ``{{ _("...") }}``
 and ``{% trans %}`` show the language of ``DEFAULT_LANG``; and the filters ``format_date``
-(a date in CLDR's ``long`` form, or another form or pattern), ``format_number`` and
-``format_list``, ``initial`` (the letter a name is listed under: "É" under "E"), and the
-globals ``LANG_DIR`` ("ltr" or "rtl") and ``LANG_NAME``.
+(a date in CLDR's ``long`` form, or another form or pattern), ``format_number``,
+``initial`` (the letter a name is listed under: "É" under "E"), and the global ``LANG_DIR``
+("ltr" or "rtl").
 ``invoke i18n`` extracts the messages (``babel.cfg``) and updates the catalogs.
 
 Signals: ``initialized`` (the catalog is compiled, so a broken one stops the build at once),
@@ -35,8 +35,7 @@ def start(pelican) -> None:
     try:
         i18n.translations(settings)
     except i18n.CatalogError as error:
-        path, _, message = str(error).partition(": ")
-        report(logger, path, message.split(". Fix: ")[0], message.partition(". Fix: ")[2])
+        report(logger, error.where, error.problem, error.fix)
         i18n.fall_back(settings)
 
 
@@ -47,12 +46,9 @@ def add_i18n(generator) -> None:
     env.add_extension(EXTENSION)
     env.policies["ext.i18n.trimmed"] = True  # a {% trans %} block's message is one line
     env.install_gettext_translations(i18n.translations(settings), newstyle=True)
-    lang = i18n.language(settings)
-    env.globals["LANG_DIR"] = "rtl" if i18n.is_rtl(lang) else "ltr"
-    env.globals["LANG_NAME"] = i18n.language_name(lang)
+    env.globals["LANG_DIR"] = "rtl" if i18n.is_rtl(i18n.language(settings)) else "ltr"
     env.filters["format_date"] = lambda value, form="long": i18n.date(settings, value, form)
     env.filters["format_number"] = lambda value: i18n.number(settings, value)
-    env.filters["format_list"] = lambda items: i18n.listing(settings, [str(i) for i in items])
     env.filters["initial"] = i18n.initial
 
 

@@ -31,7 +31,6 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
-from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -48,7 +47,6 @@ from .model import SITE, Languages, news_urls
 from .subsites import MISSING, MISSING_PREFIXES, PRISTINE, build_subsites
 
 logger = logging.getLogger(__name__)
-_PAGES = "_LANGUAGES_PAGE_URLS"  # lang -> the URLs of its pages and news
 _ARTICLES = "_LANGUAGES_ARTICLE_FILES"  # lang -> the article files its sub-site must read
 
 
@@ -61,19 +59,26 @@ def start(pelican) -> None:
     codes = tuple(dict.fromkeys(settings.get("LANGUAGES") or [settings["DEFAULT_LANG"]]))
     if codes[0] != settings["DEFAULT_LANG"]:
         codes = (settings["DEFAULT_LANG"], *(c for c in codes if c != settings["DEFAULT_LANG"]))
-    for code in codes:
-        i18n.locale_of(code)  # an unknown code stops here, with its name
+    codes = (codes[0], *(code for code in codes[1:] if _known(code)))
     _source_language(settings, codes[0])
     settings[PRISTINE] = {k: v for k, v in settings.items() if k != PRISTINE}
-    settings[_PAGES] = {}
     settings[_ARTICLES] = {}
     settings[SITE] = Languages(
         codes=codes,
         current=codes[0],
         root_siteurl=str(settings.get("SITEURL") or ""),
         root_output=str(settings["OUTPUT_PATH"]),
-        pages=settings[_PAGES],
     )
+
+
+def _known(code: str) -> bool:
+    """Tell whether CLDR knows ``code``; report it, to be left out, when it does not."""
+    try:
+        i18n.locale_of(code)
+    except i18n.CatalogError as error:
+        report(logger, error.where, error.problem, error.fix)
+        return False
+    return True
 
 
 def _source_language(settings: dict[str, Any], code: str) -> None:
@@ -101,7 +106,7 @@ def _own_url(content) -> str:
     return str(content.settings[f"{kind}_URL"]).format(**content.url_format)
 
 
-def _place(site: Languages, contents: list, root: Path) -> list:
+def _place(site: Languages, contents: list) -> list:
     """Point other languages' content at their sub-site; return this language's."""
     kept = []
     for content in contents:
@@ -122,34 +127,29 @@ def _place(site: Languages, contents: list, root: Path) -> list:
     return kept
 
 
+def _keep_own(site: Languages, generator, pairs: tuple[tuple[str, str], ...]) -> None:
+    """Leave each ``(others, listed)`` list of ``generator`` with this language's content
+    listed; another language's stays known among the others (its links resolve), unwritten."""
+    for others, listed in pairs:
+        _place(site, getattr(generator, others))
+        contents = getattr(generator, listed)
+        kept = _place(site, contents)
+        ids = {id(content) for content in kept}
+        getattr(generator, others).extend(c for c in contents if id(c) not in ids)
+        contents[:] = kept
+
+
 def place_articles(generator) -> None:
     """Keep this language's articles in the lists; note every language's news (first build)."""
     site = _site(generator.settings)
     if site is None:
         return
     if site.is_root:
-        _note_articles(generator.settings, site, [*generator.articles, *generator.translations])
-    root = Path(generator.path)
-    kept = _place(site, generator.articles, root)
-    _place(site, generator.translations, root)
-    ids = {id(article) for article in kept}
-    generator.translations.extend(a for a in generator.articles if id(a) not in ids)
-    generator.articles[:] = kept
-    for name in ("drafts", "drafts_translations"):
-        contents = getattr(generator, name, None)
-        if contents:
-            contents[:] = _place(site, contents, root)
-
-
-def _note_articles(settings: dict[str, Any], site: Languages, articles: list) -> None:
-    """Record, per language, the news lists it has."""
-    by_lang: dict[str, list] = {code: [] for code in site.codes}
-    for article in articles:
-        by_lang.setdefault(str(article.lang), []).append(article)
-    for code, own in by_lang.items():
-        urls = news_urls(settings, own)
-        site.news[code] = urls
-        settings[_PAGES].setdefault(code, set()).update(urls)
+        every = [*generator.articles, *generator.translations]
+        for code in {str(article.lang) for article in every}:
+            own = [article for article in every if str(article.lang) == code]
+            site.pages.setdefault(code, set()).update(news_urls(generator.settings, own))
+    _keep_own(site, generator, (("translations", "articles"), ("drafts_translations", "drafts")))
 
 
 def place_pages(generator) -> None:
@@ -157,7 +157,6 @@ def place_pages(generator) -> None:
     site = _site(generator.settings)
     if site is None:
         return
-    root = Path(generator.path)
     if site.is_root:
         for page in [
             *generator.pages,
@@ -165,20 +164,16 @@ def place_pages(generator) -> None:
             *generator.translations,
             *generator.hidden_translations,
         ]:
-            generator.settings[_PAGES].setdefault(str(page.lang), set()).add(_own_url(page))
-    pairs = (
-        ("translations", "pages"),
-        ("hidden_translations", "hidden_pages"),
-        ("draft_translations", "draft_pages"),
+            site.pages.setdefault(str(page.lang), set()).add(_own_url(page))
+    _keep_own(
+        site,
+        generator,
+        (
+            ("translations", "pages"),
+            ("hidden_translations", "hidden_pages"),
+            ("draft_translations", "draft_pages"),
+        ),
     )
-    for others, listed in pairs:
-        _place(site, getattr(generator, others), root)
-        contents = getattr(generator, listed)
-        kept = _place(site, contents, root)
-        ids = {id(page) for page in kept}
-        # another language's page stays known (its links, Get Help's check), never written
-        getattr(generator, others).extend(page for page in contents if id(page) not in ids)
-        contents[:] = kept
 
 
 def note_article_files(generators) -> None:
@@ -269,7 +264,7 @@ def run_subsites(pelican) -> None:
     site = _site(settings)
     if site is None or not site.is_root or len(site.codes) < 2:
         return
-    build_subsites(settings, site, settings[_PAGES], settings[_ARTICLES], is_partial(settings))
+    build_subsites(settings, site, settings[_ARTICLES], is_partial(settings))
 
 
 def register() -> None:

@@ -64,8 +64,8 @@ class Languages:
     current: str
     root_siteurl: str  # the default language's SITEURL (absolute or "")
     root_output: str  # the default language's OUTPUT_PATH
-    news: dict[str, frozenset[str]] = field(default_factory=dict)  # lang -> its news lists
-    pages: dict[str, set[str]] = field(default_factory=dict)  # lang -> its pages' and news URLs
+    # lang -> the URLs of its pages and news lists, known once the first build has read all
+    pages: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def default(self) -> str:
@@ -129,7 +129,7 @@ class Languages:
                 str(t.lang) for t in getattr(item, "translations", ()) if t.lang in self.codes
             }
         if kind in NEWS_LISTS:
-            return {code for code in self.codes if url in self.news.get(code, ())}
+            return {code for code in self.codes if url in self.pages.get(code, ())}
         return {self.current}
 
 

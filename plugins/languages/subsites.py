@@ -42,7 +42,6 @@ def subsite_settings(
     root: Mapping[str, Any],
     site: Languages,
     code: str,
-    page_urls: Mapping[str, set[str]],
     article_files: list[str] | None = None,
 ) -> dict[str, Any]:
     """Return the settings of language ``code``'s build, from the first build's ``root``."""
@@ -50,8 +49,8 @@ def subsite_settings(
     settings = {key: value for key, value in pristine.items() if not key.startswith("_")}
     root_url = site.root_siteurl.rstrip("/")
     site = dataclasses.replace(site, current=code)
-    has_news = bool(site.news.get(code))
-    own = page_urls.get(code, set())
+    own = site.pages.get(code, set())
+    has_news = root["INDEX_URL"] in own
     settings.update(_ROOT_ONLY)
     settings.update(pristine.get("LANGUAGES_SUBSITE_SETTINGS") or {})
     settings.update(
@@ -80,7 +79,7 @@ def subsite_settings(
                 t for t in pristine["DIRECT_TEMPLATES"] if has_news or t not in _NEWS_TEMPLATES
             ],
             SITE: site,
-            MISSING: sorted(page_urls.get(site.default, set()) - own),
+            MISSING: sorted(site.pages.get(site.default, set()) - own),
             MISSING_PREFIXES: [root["CAMPAIGNS_INDEX_URL"]],
         }
     )
@@ -90,7 +89,6 @@ def subsite_settings(
 def build_subsites(
     settings: Mapping[str, Any],
     site: Languages,
-    page_urls: Mapping[str, set[str]],
     article_files: Mapping[str, list[str]],
     partial: bool,
 ) -> None:
@@ -98,7 +96,7 @@ def build_subsites(
     from pelican import Pelican
 
     for code in site.codes[1:]:
-        subsite = subsite_settings(settings, site, code, page_urls, article_files.get(code))
+        subsite = subsite_settings(settings, site, code, article_files.get(code))
         if partial:
             subsite["WRITER_CHANGED_SOURCES"] = settings.get("WRITER_CHANGED_SOURCES", [])
         Path(subsite["CACHE_PATH"]).mkdir(parents=True, exist_ok=True)

@@ -10,22 +10,11 @@ if (form) {
   });
 }
 
-// The page gives the words in its language (data-msg-* on the status line), English else.
-const ENGLISH = {
-  start: "Type a word, or choose a filter.",
-  one: "{count} result {what}.",
-  other: "{count} results {what}.",
-  none: "No result {what}.",
-  words: "for “{words}”",
-  filters: "for these filters",
-  unavailable: "Search is not available: {error}",
-  page: "Page",
-};
-
+// The page gives the script's words in its language: data-msg-* on the status line.
 function say(name, values = {}) {
   const element = document.querySelector("[data-search-status]");
   const key = `msg${name[0].toUpperCase()}${name.slice(1)}`;
-  const text = (element && element.dataset[key]) || ENGLISH[name];
+  const text = (element && element.dataset[key]) || "";
   return text.replace(/\{(\w+)\}/g, (_, word) => String(values[word] ?? ""));
 }
 
